@@ -1,0 +1,184 @@
+"""``fedora-bus-schemas``: validate messages against the installed schemas, list the schemas."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+import jsonschema
+import pika
+
+from . import __version__, registry, samples
+from .inputs import Record, read_records
+from .message import SchemaMessage
+
+VALID, INVALID, ERROR = "valid", "invalid", "error"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The verdict on one record."""
+
+    location: str
+    status: str
+    schema_name: str = ""
+    detail: str = ""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    return args.run(args, sys.stdout)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fedora-bus-schemas",
+        description="Validate Fedora message bodies against the installed fedora-bus-schemas packages.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate",
+        help="validate messages (every bundled sample when no FILE is given)",
+        description=(
+            "Validate each record of the FILEs ('-' for standard input): a {topic, body} object, "
+            "a fedora-messaging serialized message, or a bare body with --topic. A FILE holds one "
+            "JSON value, a JSON array of records, or JSON Lines. With no FILE, every sample "
+            "shipped with the installed packages is validated."
+        ),
+    )
+    validate.add_argument("files", nargs="*", metavar="FILE")
+    validate.add_argument("--topic", help="treat every record as a bare body of this topic")
+    validate.add_argument("-q", "--quiet", action="store_true", help="print only problems and the total")
+    validate.set_defaults(run=_run_validate)
+
+    listing = commands.add_parser("list", help="list the installed topics and schema names")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(run=_run_list)
+    return parser
+
+
+def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
+    if args.files:
+        outcomes = (
+            check_record(record, args.topic) for source in args.files for record in read_records(source)
+        )
+    else:
+        outcomes = _check_samples()
+    totals: Counter[str] = Counter()
+    for outcome in outcomes:
+        totals[outcome.status] += 1
+        if outcome.status != VALID or not args.quiet:
+            out.write(_format_outcome(outcome))
+    count = sum(totals.values())
+    out.write(
+        f"{count} message{'' if count == 1 else 's'}: {totals[VALID]} valid, "
+        f"{totals[INVALID]} invalid, {totals[ERROR]} unreadable\n"
+    )
+    return 0 if count and count == totals[VALID] else 1
+
+
+def _check_samples() -> Iterator[Outcome]:
+    for sample in samples.load_all():
+        location = f"sample {sample.schema_name}/{sample.name}"
+        yield _validate(location, sample.cls, sample.body, headers=None)
+
+
+def check_record(record: Record, topic: str | None = None) -> Outcome:
+    """Validate one record; never raises for bad input."""
+    if record.error:
+        return Outcome(record.location, ERROR, detail=record.error)
+    value = record.value
+    headers: Any = None
+    if topic is None:
+        if not isinstance(value, dict) or "topic" not in value or "body" not in value:
+            return Outcome(
+                record.location,
+                ERROR,
+                detail="not a message: expected an object with 'topic' and 'body' "
+                "(use --topic TOPIC for bare bodies)",
+            )
+        topic, value, headers = value["topic"], value["body"], value.get("headers")
+        if not isinstance(topic, str):
+            return Outcome(record.location, ERROR, detail=f"'topic' must be a string, not {_kind(topic)}")
+    if not isinstance(value, dict):
+        return Outcome(record.location, ERROR, detail=f"body must be a JSON object, not {_kind(value)}")
+    if headers is not None and not isinstance(headers, dict):
+        return Outcome(record.location, ERROR, detail=f"'headers' must be an object, not {_kind(headers)}")
+    cls = _class_for(topic, value, headers)
+    if cls is None:
+        return Outcome(record.location, ERROR, detail=f"unknown topic {topic!r}: no installed schema for it")
+    return _validate(record.location, cls, value, headers)
+
+
+def _class_for(topic: str, body: dict[str, Any], headers: dict[str, Any] | None) -> type[SchemaMessage] | None:
+    """The class named by the schema header when it is ours, else the class for the topic."""
+    name = (headers or {}).get("fedora_messaging_schema")
+    known = registry.registered().get(name) if isinstance(name, str) else None
+    return known.cls if known else registry.class_for_topic(topic, body)
+
+
+def _validate(
+    location: str, cls: type[SchemaMessage], body: dict[str, Any], headers: dict[str, Any] | None
+) -> Outcome:
+    if headers is None:
+        headers = {"fedora_messaging_schema": cls.schema_name, "fedora_messaging_severity": cls.severity}
+    message = cls(body=body, properties=pika.BasicProperties(headers=headers))
+    try:
+        message.validate()
+    except jsonschema.ValidationError as error:
+        part = "body" if not cls.accepts(body) else "headers"
+        return Outcome(location, INVALID, cls.schema_name, f"{part} {error.json_path}: {error.message}")
+    return Outcome(location, VALID, cls.schema_name, message.summary)
+
+
+def _format_outcome(outcome: Outcome) -> str:
+    name = f"  [{outcome.schema_name}]" if outcome.schema_name else ""
+    return f"{outcome.status.upper():<8} {outcome.location}{name}\n         {outcome.detail}\n"
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(
+        type(value), "a number"
+    )
+
+
+def _run_list(args: argparse.Namespace, out: TextIO) -> int:
+    rows = [
+        {
+            "topic": schema.topic,
+            "schema_name": name,
+            "class": schema.import_path,
+            "distribution": schema.distribution,
+            "version": schema.version,
+            "deprecated": schema.cls.deprecated,
+        }
+        for name, schema in registry.registered().items()
+    ]
+    conflicts = registry.conflicts()
+    if args.json:
+        json.dump({"schemas": rows, "conflicts": conflicts}, out, indent=2)
+        out.write("\n")
+        return 0
+    headings = {"topic": "TOPIC", "schema_name": "SCHEMA NAME", "class": "CLASS", "distribution": "PACKAGE"}
+    table = [headings] + [
+        {
+            **row,
+            "distribution": f"{row['distribution']} {row['version']}",
+            "schema_name": row["schema_name"] + (" (deprecated)" if row["deprecated"] else ""),
+        }
+        for row in rows
+    ]
+    widths = {key: max(len(str(row[key])) for row in table) for key in headings}
+    for row in table:
+        out.write("  ".join(f"{row[key]:<{widths[key]}}" for key in headings).rstrip() + "\n")
+    for name, owners in conflicts.items():
+        out.write(f"warning: schema name {name} is registered by {', '.join(owners)}; only one is used\n")
+    return 0

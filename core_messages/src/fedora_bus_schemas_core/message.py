@@ -1,0 +1,67 @@
+"""The base class of every message class in the collection."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, ClassVar
+
+from fedora_messaging.message import Message
+
+from . import resources
+from .validation import MessageValidator
+
+
+class SchemaMessage(Message):
+    """A fedora-messaging message whose body schema is a JSON file shipped with its package.
+
+    Subclasses set :attr:`schema_name` (the ``fedora.messages`` entry-point name, which travels in
+    the ``fedora_messaging_schema`` header) and :attr:`topic`; ``body_schema`` is then exactly the
+    document ``schemas/<schema_name>.json`` of the subclass's package.
+    """
+
+    #: Entry-point name of the class; empty on abstract base classes.
+    schema_name: ClassVar[str] = ""
+    #: Schema name of the class that replaces a deprecated one.
+    replaced_by: ClassVar[str | None] = None
+    #: Environment prefix the app publishes under in production (``topic_prefix``).
+    topic_prefix: ClassVar[str] = "org.fedoraproject.prod."
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "schema_name" in cls.__dict__ and cls.schema_name:
+            cls.body_schema = resources.load_schema(cls.__module__, cls.schema_name)
+
+    def validate(self) -> None:
+        """Validate headers and body exactly as ``Message.validate`` does, with cached validators.
+
+        Raises:
+            jsonschema.ValidationError: the same best-match error ``Message.validate`` raises.
+            jsonschema.SchemaError: if one of the schemas is itself invalid.
+        """
+        _validator_for(type(self)).validate(self._headers, self.body)
+
+    @classmethod
+    def accepts(cls, body: Any) -> bool:
+        """True when ``body`` is valid for this class (headers aside)."""
+        return _validator_for(cls).accepts_body(body)
+
+    def details(self) -> list[tuple[str, str]]:
+        """Labelled facts that ``__str__`` lists under the summary; subclasses add theirs."""
+        return []
+
+    def __str__(self) -> str:
+        lines = [self.summary, ""]
+        facts = [(label, value) for label, value in self.details() if value]
+        if self.url:
+            facts.append(("URL", self.url))
+        width = max((len(label) for label, _ in facts), default=0)
+        lines.extend(f"{label + ':':<{width + 1}} {value}" for label, value in facts)
+        return "\n".join(lines).rstrip() + "\n"
+
+
+@functools.cache
+def _validator_for(cls: type[Message]) -> MessageValidator:
+    return MessageValidator(
+        (cls.headers_schema, Message.headers_schema),
+        (cls.body_schema, Message.body_schema),
+    )

@@ -1,0 +1,180 @@
+"""The collection's classes, found through the ``fedora.messages`` entry points.
+
+Nothing here keeps a list by hand: installing an app package is what makes its classes known.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import warnings
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Any
+
+from fedora_messaging.message import Message
+
+from .message import SchemaMessage
+
+ENTRY_POINT_GROUP = "fedora.messages"
+
+
+class SchemaConflictWarning(UserWarning):
+    """Two installed distributions register the same schema name; only one of them wins."""
+
+
+@dataclass(frozen=True)
+class RegisteredSchema:
+    """One class of the collection as the entry points register it."""
+
+    name: str
+    cls: type[SchemaMessage]
+    distribution: str
+    version: str
+
+    @property
+    def topic(self) -> str:
+        return self.cls.topic
+
+    @property
+    def import_path(self) -> str:
+        return f"{self.cls.__module__}.{self.cls.__qualname__}"
+
+
+@functools.cache
+def registered() -> dict[str, RegisteredSchema]:
+    """Every installed class of the collection, by schema name, sorted by name."""
+    found: dict[str, RegisteredSchema] = {}
+    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if entry_point.name in found:
+            continue
+        try:
+            cls = entry_point.load()
+        except Exception as error:  # a broken third-party package must not hide ours
+            warnings.warn(
+                f"cannot load schema entry point {entry_point.name!r} "
+                f"({entry_point.value}): {error}",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+            continue
+        if isinstance(cls, type) and issubclass(cls, SchemaMessage):
+            dist = entry_point.dist
+            found[entry_point.name] = RegisteredSchema(
+                name=entry_point.name,
+                cls=cls,
+                distribution=dist.name if dist else "",
+                version=dist.version if dist else "",
+            )
+    return dict(sorted(found.items()))
+
+
+@functools.cache
+def _by_topic() -> dict[str, list[RegisteredSchema]]:
+    topics: dict[str, list[RegisteredSchema]] = defaultdict(list)
+    for schema in registered().values():
+        topics[schema.topic].append(schema)
+    for candidates in topics.values():
+        # Current classes first, newest schema name first among equals.
+        candidates.sort(key=lambda schema: schema.name, reverse=True)
+        candidates.sort(key=lambda schema: schema.cls.deprecated)
+    return dict(topics)
+
+
+def bare_topic(topic: str) -> str | None:
+    """The known topic that ``topic`` ends with, e.g. without ``org.fedoraproject.prod.``."""
+    known = _by_topic()
+    parts = topic.split(".")
+    for start in range(len(parts)):
+        candidate = ".".join(parts[start:])
+        if candidate in known:
+            return candidate
+    return None
+
+
+def classes_for_topic(topic: str) -> list[type[SchemaMessage]]:
+    """The classes for a (possibly prefixed) topic, preferred first: current before deprecated."""
+    bare = bare_topic(topic)
+    return [schema.cls for schema in _by_topic().get(bare, [])] if bare else []
+
+
+def class_for_topic(topic: str, body: Any = None) -> type[SchemaMessage] | None:
+    """The class for ``topic``; with ``body``, the preferred class whose schema accepts it.
+
+    Bodies of an older shape (a deprecated class's schema) thus get the class that describes
+    them; if no class accepts the body, the preferred one is returned so validating it reports
+    the error against the current schema.
+    """
+    candidates = classes_for_topic(topic)
+    if body is not None:
+        for cls in candidates:
+            if cls.accepts(body):
+                return cls
+    return candidates[0] if candidates else None
+
+
+def as_typed(message: Message) -> Message:
+    """Turn a received message into this collection's class for its topic, validated.
+
+    Greenwave, WaiverDB and ResultsDB publish with fedora-messaging's plain ``Message`` (schema
+    header ``base.message``); a consumer calls this in its callback to get the typed class, with
+    the same id, headers, body and queue. Messages that already have a specific class, and topics
+    the collection does not know, are returned unchanged.
+
+    Raises:
+        jsonschema.ValidationError: the body does not match the class for its topic.
+    """
+    if type(message) is not Message:
+        return message
+    cls = class_for_topic(message.topic, message.body)
+    if cls is None:
+        return message
+    typed = cls(
+        body=message.body,
+        topic=message.topic,
+        properties=message._properties,
+        severity=message.severity,
+    )
+    typed.queue = message.queue
+    typed.validate()
+    return typed
+
+
+def conflicts() -> dict[str, list[str]]:
+    """Schema names registered by more than one installed distribution, with those names.
+
+    fedora-messaging keeps whichever entry point it loads last, silently; e.g. this collection's
+    Bodhi package next to upstream's ``bodhi-messages`` registers every Bodhi name twice.
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        dist = entry_point.dist
+        owners[entry_point.name].add(dist.name if dist else entry_point.value)
+    return {name: sorted(dists) for name, dists in sorted(owners.items()) if len(dists) > 1}
+
+
+def warn_about_conflicts(distribution: str) -> None:
+    """Warn if another installed distribution registers one of ``distribution``'s schema names."""
+    mine = _normalized(distribution)
+    clashes = {
+        name: owners
+        for name, owners in conflicts().items()
+        if mine in {_normalized(owner) for owner in owners}
+    }
+    if not clashes:
+        return
+    others = sorted({owner for owners in clashes.values() for owner in owners if _normalized(owner) != mine})
+    names = list(clashes)
+    warnings.warn(
+        f"{distribution} and {', '.join(others)} are installed together and both register "
+        f"{len(names)} schema name(s) ({', '.join(names[:3])}{', ...' if len(names) > 3 else ''}); "
+        "fedora-messaging keeps one class per name, whichever it happens to load last. "
+        "Uninstall one of them.",
+        SchemaConflictWarning,
+        stacklevel=3,
+    )
+
+
+def _normalized(distribution: str) -> str:
+    return re.sub(r"[-_.]+", "-", distribution).lower()
