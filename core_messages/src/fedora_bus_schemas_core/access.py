@@ -28,10 +28,13 @@ def dig(data: Any, *path: Key) -> Any:
 
 
 def text(data: Any, *path: Key, default: str = "") -> str:
-    """The string at ``path``; numbers are written out, anything else gives ``default``."""
+    """The string at ``path`` without surrounding whitespace; numbers are written out.
+
+    Anything else, and a blank string, gives ``default``.
+    """
     value = dig(data, *path)
     if isinstance(value, str):
-        return value
+        return value.strip() or default
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return default
@@ -67,8 +70,8 @@ def mapping(data: Any, *path: Key) -> Mapping[str, Any]:
 
 
 def texts(values: Iterable[Any]) -> list[str]:
-    """The non-empty strings among ``values``, in order."""
-    return [value for value in values if isinstance(value, str) and value]
+    """The non-blank strings among ``values``, stripped, in order."""
+    return [value.strip() for value in values if isinstance(value, str) and value.strip()]
 
 
 def unique_sorted(values: Iterable[Any]) -> list[str]:

@@ -182,3 +182,7 @@ def _run_list(args: argparse.Namespace, out: TextIO) -> int:
     for name, owners in conflicts.items():
         out.write(f"warning: schema name {name} is registered by {', '.join(owners)}; only one is used\n")
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from fedora_messaging.message import Message
 
 from . import resources
+from .text import truncate
 from .validation import MessageValidator
 
 
@@ -44,6 +45,15 @@ class SchemaMessage(Message):
     def accepts(cls, body: Any) -> bool:
         """True when ``body`` is valid for this class (headers aside)."""
         return _validator_for(cls).accepts_body(body)
+
+    @property
+    def summary(self) -> str:
+        """One trimmed line of at most :data:`~.text.SUMMARY_WIDTH` characters."""
+        return truncate(self.summarize()) or self.topic
+
+    def summarize(self) -> str:
+        """The sentence :attr:`summary` shows; subclasses say what happened."""
+        return self.topic
 
     def details(self) -> list[tuple[str, str]]:
         """Labelled facts that ``__str__`` lists under the summary; subclasses add theirs."""

@@ -14,6 +14,8 @@ from .nvr import package_name
 
 #: Subject types whose identifier is the NVR of an RPM build (``brew-build`` is Koji's alias).
 BUILD_TYPES = frozenset({"koji_build", "brew-build"})
+#: Subject types that name a compose (``productmd-compose`` is the Fedora CI spelling).
+COMPOSE_TYPES = frozenset({"compose", "productmd-compose"})
 #: Key that identifies a compose in the deprecated subject dictionaries and in ResultsDB data.
 COMPOSE_ID_KEY = "productmd.compose.id"
 
@@ -34,6 +36,8 @@ class Subject(NamedTuple):
             return self.identifier
         if self.type == "bodhi_update":
             return f"update {self.identifier}"
+        if self.type in COMPOSE_TYPES:
+            return f"compose {self.identifier}"
         if self.type:
             return f"{self.type.replace('_', ' ')} {self.identifier}"
         return self.identifier

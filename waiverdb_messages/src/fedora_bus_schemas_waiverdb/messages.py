@@ -38,8 +38,7 @@ class WaiverNewV1(SchemaMessage):
         waiver_id = integer(self.body, "id")
         return WAIVER_URL.format(waiver_id) if waiver_id is not None else None
 
-    @property
-    def summary(self) -> str:
+    def summarize(self) -> str:
         user = self.agent_name or "Someone"
         testcase = text(self.body, "testcase") or "a test result"
         subject = subject_of(self.body)
