@@ -1,0 +1,45 @@
+"""``as_typed`` turns plain ``base.message`` traffic into the collection's classes."""
+
+from __future__ import annotations
+
+import copy
+
+import jsonschema
+import pytest
+from fedora_messaging.message import Message
+
+from fedora_bus_schemas_core import as_typed, class_for_topic
+
+
+def plain(topic: str, body: dict) -> Message:
+    """A message as the gating apps send it: fedora-messaging's base class."""
+    return Message(body=copy.deepcopy(body), topic=topic)
+
+
+@pytest.mark.parametrize("prefix", ["", "org.fedoraproject.prod.", "org.fedoraproject.stg."])
+def test_plain_message_becomes_typed(sample, prefix):
+    received = plain(prefix + sample.cls.topic, sample.body)
+    typed = as_typed(received)
+    assert isinstance(typed, sample.cls)
+    assert typed.id == received.id
+    assert typed.topic == received.topic
+    assert typed.body == sample.body
+    assert typed._headers == received._headers
+    assert typed.summary == sample.message().summary
+
+
+def test_unknown_topics_and_typed_messages_are_returned_unchanged(sample):
+    other = plain("org.fedoraproject.prod.no.such.topic", {"a": 1})
+    assert as_typed(other) is other
+    typed = sample.message()
+    assert as_typed(typed) is typed
+
+
+def test_invalid_body_raises(schema):
+    with pytest.raises(jsonschema.ValidationError):
+        as_typed(plain(schema.cls.topic, {}))
+
+
+def test_class_for_topic(schema):
+    assert class_for_topic(schema.cls.topic) is not None
+    assert class_for_topic("io.pagure.prod.nothing.here") is None
