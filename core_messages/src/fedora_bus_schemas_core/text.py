@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 #: Longest summary a notification line should carry; longer free text is shortened.
-SUMMARY_WIDTH = 160
+SUMMARY_WIDTH = 200
 
 
 def truncate(value: str, width: int = SUMMARY_WIDTH, placeholder: str = "…") -> str:
@@ -33,3 +33,8 @@ def join_words(words: Sequence[str], conjunction: str = "and") -> str:
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def sentence_start(value: str) -> str:
+    """``value`` with its first letter capitalised, to open a sentence."""
+    return value[:1].upper() + value[1:]
