@@ -21,9 +21,9 @@ os.environ.setdefault(
     "FEDORA_MESSAGING_CONF", str(Path(__file__).resolve().parent.parent / "tests" / "fedora-messaging.toml")
 )
 
-from fedora_messaging.message import Message  # noqa: E402
+from fedora_messaging.message import Message
 
-from fedora_bus_schemas_core import samples  # noqa: E402
+from fedora_bus_schemas_core import samples
 
 
 def per_message(validate: Callable[[Message], None], messages: list[Message], rounds: int) -> float:

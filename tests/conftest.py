@@ -11,16 +11,14 @@ from pathlib import Path
 
 os.environ.setdefault("FEDORA_MESSAGING_CONF", str(Path(__file__).with_name("fedora-messaging.toml")))
 
-import pytest  # noqa: E402
-from hypothesis import HealthCheck, settings  # noqa: E402
+import pytest
+from hypothesis import HealthCheck, settings
 
-from fedora_bus_schemas_core import registry, samples  # noqa: E402
+from fedora_bus_schemas_core import registry, samples
 
 REPO = Path(__file__).resolve().parent.parent
 
-settings.register_profile(
-    "ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
     "deep", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )

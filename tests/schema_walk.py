@@ -64,7 +64,7 @@ def mutations(root: dict[str, Any], body: Any) -> Iterator[tuple[str, Any]]:
             if isinstance(value, dict):
                 for key in subschema.get("required", []):
                     if key in value:
-                        yield f"drop required {_text(path + (key,))}", _without(body, path, key)
+                        yield f"drop required {_text((*path, key))}", _without(body, path, key)
             allowed = subschema.get("type")
             if allowed is not None:
                 allowed = [allowed] if isinstance(allowed, str) else allowed
@@ -81,16 +81,16 @@ def _pairs(root: dict[str, Any], node: Any, value: Any, path: Path) -> Iterator[
         if isinstance(value, dict):
             for key, child in subschema.get("properties", {}).items():
                 if key in value:
-                    yield from _pairs(root, child, value[key], path + (key,))
+                    yield from _pairs(root, child, value[key], (*path, key))
             extra = subschema.get("additionalProperties")
             if isinstance(extra, dict):
                 for key in value:
                     if key not in subschema.get("properties", {}):
-                        yield from _pairs(root, extra, value[key], path + (key,))
+                        yield from _pairs(root, extra, value[key], (*path, key))
                         break
         items = subschema.get("items")
         if isinstance(value, list) and value and isinstance(items, dict):
-            yield from _pairs(root, items, value[0], path + (0,))
+            yield from _pairs(root, items, value[0], (*path, 0))
 
 
 def _without(body: Any, path: Path, key: str) -> Any:

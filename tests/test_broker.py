@@ -56,7 +56,7 @@ routing_keys = ["#"]
 
 [consumer_config]
 expected = {len(SAMPLES)}
-output = "{tmp_path / 'received.jsonl'}"
+output = "{tmp_path / "received.jsonl"}"
 """
     )
     return path
@@ -91,8 +91,14 @@ def test_every_sample_survives_the_broker(broker, tmp_path):
             api.publish(message)
         config = consumer_config(tmp_path, queue)
         done = subprocess.run(
-            [str(Path(sys.executable).with_name("fedora-messaging")), "--conf", str(config), "consume",
-             "--callback-file", f"{RECORDER}:Recorder"],
+            [
+                str(Path(sys.executable).with_name("fedora-messaging")),
+                "--conf",
+                str(config),
+                "consume",
+                "--callback-file",
+                f"{RECORDER}:Recorder",
+            ],
             capture_output=True,
             text=True,
             timeout=120,

@@ -86,7 +86,11 @@ def test_nested_error_names_the_json_path(tmp_path):
     schema = SCHEMAS[0]
     sample = samples.load(schema.name)[0]
     body = json.loads(json.dumps(sample.body))
-    key = next(key for key, value in schema.cls.body_schema["properties"].items() if value.get("type") == "string" and key in body)
+    key = next(
+        key
+        for key, value in schema.cls.body_schema["properties"].items()
+        if value.get("type") == "string" and key in body
+    )
     body[key] = 12
     code, out = run("validate", "--topic", schema.cls.topic, "-", stdin=json.dumps(body))
     assert code == 1

@@ -14,7 +14,7 @@ from hypothesis_jsonschema import from_schema
 
 from fedora_bus_schemas_core.message import SchemaMessage
 
-from .conftest import REPO, SCHEMAS
+from .conftest import REPO
 from .strategies import any_object
 
 CORPUS = REPO.parent / "shared" / "reference" / "historical-corpus"
@@ -34,7 +34,7 @@ def check_properties(cls: type[SchemaMessage], body: dict[str, Any]) -> None:
         assert isinstance(values, list), name
         assert all(isinstance(value, str) and value for value in values), (name, values)
         assert values == sorted(set(values)), f"{name} must be sorted and unique: {values}"
-        assert all("None" != value for value in values), name
+        assert all(value != "None" for value in values), name
     url = message.url
     assert url is None or (isinstance(url, str) and url.startswith("https://")), url
     agent = message.agent_name

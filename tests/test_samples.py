@@ -30,7 +30,7 @@ def test_samples_load_by_class_and_by_name(schema):
 
 
 def test_unknown_schema_name_is_a_clear_error():
-    with pytest.raises(LookupError, match="no installed package registers the schema name 'nope.v1'"):
+    with pytest.raises(LookupError, match=r"no installed package registers the schema name 'nope\.v1'"):
         samples.load("nope.v1")
 
 

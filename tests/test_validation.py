@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+
 import jsonschema
 from fedora_messaging.message import Message
 from hypothesis import HealthCheck, given, settings
@@ -46,4 +47,3 @@ def test_fast_path_agrees_with_jsonschema_on_generated_bodies(schema, data):
     exact = jsonschema.Draft7Validator(schema.cls.body_schema)
     body = data.draw(from_schema(copy.deepcopy(schema.cls.body_schema)) | any_object)
     assert compiled.is_valid(body) == exact.is_valid(body)
-

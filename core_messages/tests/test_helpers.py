@@ -14,7 +14,13 @@ BODY = {"a": {"b": [{"c": "x"}, 3, True, None, " padded "]}, "n": 0}
 
 @pytest.mark.parametrize(
     ("path", "expected"),
-    [(("a", "b", 0, "c"), "x"), (("a", "b", 9), None), (("a", "b", -1), " padded "), (("n", "x"), None), (("a", 0), None)],
+    [
+        (("a", "b", 0, "c"), "x"),
+        (("a", "b", 9), None),
+        (("a", "b", -1), " padded "),
+        (("n", "x"), None),
+        (("a", 0), None),
+    ],
 )
 def test_dig(path, expected):
     assert access.dig(BODY, *path) == expected
@@ -72,9 +78,21 @@ def test_wording():
 @pytest.mark.parametrize(
     ("body", "subject", "label"),
     [
-        ({"subject_type": "koji_build", "subject_identifier": "glibc-2.40-3.fc41"}, Subject("koji_build", "glibc-2.40-3.fc41"), "glibc-2.40-3.fc41"),
-        ({"subject": [{"type": "bodhi_update", "item": "FEDORA-2024-1"}]}, Subject("bodhi_update", "FEDORA-2024-1"), "update FEDORA-2024-1"),
-        ({"subject": {"productmd.compose.id": "Fedora-Rawhide-20241105.n.0"}}, Subject("compose", "Fedora-Rawhide-20241105.n.0"), "compose Fedora-Rawhide-20241105.n.0"),
+        (
+            {"subject_type": "koji_build", "subject_identifier": "glibc-2.40-3.fc41"},
+            Subject("koji_build", "glibc-2.40-3.fc41"),
+            "glibc-2.40-3.fc41",
+        ),
+        (
+            {"subject": [{"type": "bodhi_update", "item": "FEDORA-2024-1"}]},
+            Subject("bodhi_update", "FEDORA-2024-1"),
+            "update FEDORA-2024-1",
+        ),
+        (
+            {"subject": {"productmd.compose.id": "Fedora-Rawhide-20241105.n.0"}},
+            Subject("compose", "Fedora-Rawhide-20241105.n.0"),
+            "compose Fedora-Rawhide-20241105.n.0",
+        ),
         ({"subject": "not a dict"}, Subject("", ""), "an unnamed subject"),
         ({}, Subject("", ""), "an unnamed subject"),
     ],
@@ -88,5 +106,8 @@ def test_subject_links_and_packages():
     build = Subject("koji_build", "glibc-2.40-3.fc41")
     assert build.packages == ["glibc"]
     assert build.url.endswith("terms=glibc-2.40-3.fc41&type=build&match=exact")
-    assert Subject("bodhi_update", "FEDORA-2024-1").url == "https://bodhi.fedoraproject.org/updates/FEDORA-2024-1"
+    assert (
+        Subject("bodhi_update", "FEDORA-2024-1").url
+        == "https://bodhi.fedoraproject.org/updates/FEDORA-2024-1"
+    )
     assert Subject("compose", "X").url is None and Subject("compose", "X").packages == []

@@ -23,7 +23,9 @@ def test_bad_lines_are_errors_and_reading_goes_on(tmp_path):
     (tmp_path / "x.jsonl").write_text('{"a": 1}\n{oops\n[1]\n')
     records = list(read_records(str(tmp_path / "x.jsonl")))
     assert records[0].value == {"a": 1}
-    assert records[1].error.startswith("invalid JSON: Expecting property name") and records[1].location.endswith(":2")
+    assert records[1].error.startswith("invalid JSON: Expecting property name") and records[
+        1
+    ].location.endswith(":2")
     assert records[2].value == [1]
 
 

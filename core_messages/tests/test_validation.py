@@ -44,7 +44,9 @@ def error_of(call):
 )
 def test_same_error_as_jsonschema_validate(instance):
     compiled = CompiledSchema(SCHEMA)
-    assert error_of(lambda: compiled.validate(instance)) == error_of(lambda: jsonschema.validate(instance, SCHEMA))
+    assert error_of(lambda: compiled.validate(instance)) == error_of(
+        lambda: jsonschema.validate(instance, SCHEMA)
+    )
 
 
 def test_broken_schema_raises_schema_error_like_jsonschema():

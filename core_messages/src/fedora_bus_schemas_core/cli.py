@@ -118,7 +118,9 @@ def check_record(record: Record, topic: str | None = None) -> Outcome:
     return _validate(record.location, cls, value, headers)
 
 
-def _class_for(topic: str, body: dict[str, Any], headers: dict[str, Any] | None) -> type[SchemaMessage] | None:
+def _class_for(
+    topic: str, body: dict[str, Any], headers: dict[str, Any] | None
+) -> type[SchemaMessage] | None:
     """The class named by the schema header when it is ours, else the class for the topic."""
     name = (headers or {}).get("fedora_messaging_schema")
     known = registry.registered().get(name) if isinstance(name, str) else None

@@ -53,8 +53,7 @@ def registered() -> dict[str, RegisteredSchema]:
             cls = entry_point.load()
         except Exception as error:  # a broken third-party package must not hide ours
             warnings.warn(
-                f"cannot load schema entry point {entry_point.name!r} "
-                f"({entry_point.value}): {error}",
+                f"cannot load schema entry point {entry_point.name!r} ({entry_point.value}): {error}",
                 RuntimeWarning,
                 stacklevel=2,
             )
@@ -164,10 +163,12 @@ def warn_about_conflicts(distribution: str) -> None:
     }
     if not clashes:
         return
-    others = sorted({owner for owners in clashes.values() for owner in owners if _normalized(owner) != mine})
+    owners = {owner for names in clashes.values() for owner in names}
+    ours = sorted(owner for owner in owners if _normalized(owner) == mine)
+    others = sorted(owners - set(ours))
     names = list(clashes)
     warnings.warn(
-        f"{distribution} and {', '.join(others)} are installed together and both register "
+        f"{ours[0]} and {', '.join(others)} are installed together and both register "
         f"{len(names)} schema name(s) ({', '.join(names[:3])}{', ...' if len(names) > 3 else ''}); "
         "fedora-messaging keeps one class per name, whichever it happens to load last. "
         "Uninstall one of them.",

@@ -31,8 +31,7 @@ def load_schema(module: str, schema_name: str) -> dict[str, Any]:
     resource = package_files(module) / SCHEMAS_DIR / f"{schema_name}.json"
     if not resource.is_file():
         raise FileNotFoundError(
-            f"schema {schema_name!r}: no file {SCHEMAS_DIR}/{schema_name}.json in the package of "
-            f"{module!r}"
+            f"schema {schema_name!r}: no file {SCHEMAS_DIR}/{schema_name}.json in the package of {module!r}"
         )
     return read_json(resource)
 

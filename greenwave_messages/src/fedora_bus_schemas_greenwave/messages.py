@@ -88,6 +88,9 @@ class DecisionUpdateV1(SchemaMessage):
             ("Greenwave says", text(self.body, "summary")),
             ("Before", text(self.body, "previous", "summary")),
             ("Unsatisfied", join_words(unsatisfied)),
-            ("Policies", join_words([p for p in items(self.body, "applicable_policies") if isinstance(p, str)])),
+            (
+                "Policies",
+                join_words([p for p in items(self.body, "applicable_policies") if isinstance(p, str)]),
+            ),
             ("Waived test case", text(self.body, "testcase")),
         ]
