@@ -83,3 +83,13 @@ def test_no_orphan_schema_or_sample_files():
         sample_dirs = {entry.name for entry in (files / "samples").iterdir() if entry.is_dir()}
         assert schema_files <= names, f"{package}: schema files without a class: {schema_files - names}"
         assert sample_dirs <= names, f"{package}: sample folders without a class: {sample_dirs - names}"
+
+
+def test_shared_definitions_do_not_drift():
+    """A definition shared by several schemas of a package (e.g. Bodhi's update) is identical."""
+    by_package: dict[str, dict[str, tuple[str, dict]]] = {}
+    for schema in SCHEMAS:
+        seen = by_package.setdefault(schema.cls.__module__.split(".")[0], {})
+        for name, definition in schema.cls.body_schema.get("definitions", {}).items():
+            first = seen.setdefault(name, (schema.name, definition))
+            assert definition == first[1], f"definition {name!r} differs between {first[0]} and {schema.name}"
