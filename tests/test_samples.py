@@ -42,3 +42,10 @@ def test_broken_samples_are_rejected(sample):
         with pytest.raises(jsonschema.ValidationError):
             sample.cls(body=body).validate()
             pytest.fail(f"accepted after: {description}")
+
+
+def test_get_one_sample_by_name(schema):
+    first = samples.load(schema.name)[0]
+    assert samples.get(schema.cls, first.name) == first
+    with pytest.raises(LookupError, match="no sample 'nope' for"):
+        samples.get(schema.name, "nope")

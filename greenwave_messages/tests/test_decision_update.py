@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-os.environ.setdefault(
-    "FEDORA_MESSAGING_CONF", str(Path(__file__).parents[2] / "tests" / "fedora-messaging.toml")
-)
-
 from fedora_bus_schemas_core import samples
 from fedora_bus_schemas_greenwave import DecisionUpdateV1
 
 
 def sample(name: str) -> DecisionUpdateV1:
-    return next(s for s in samples.load(DecisionUpdateV1) if s.name == name).message()
+    return samples.get(DecisionUpdateV1, name).message()
 
 
 def test_build_that_now_passes():

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-os.environ.setdefault(
-    "FEDORA_MESSAGING_CONF", str(Path(__file__).parents[2] / "tests" / "fedora-messaging.toml")
-)
-
 from fedora_bus_schemas_core import samples
 from fedora_bus_schemas_waiverdb import WaiverNewV1
 
 
 def sample(name: str) -> WaiverNewV1:
-    return next(s for s in samples.load(WaiverNewV1) if s.name == name).message()
+    return samples.get(WaiverNewV1, name).message()
 
 
 def test_waiver_through_bodhi():

@@ -46,6 +46,21 @@ def load(schema: str | type[SchemaMessage]) -> list[Sample]:
     ]
 
 
+def get(schema: str | type[SchemaMessage], name: str) -> Sample:
+    """The sample called ``name`` (its file name without ``.json``).
+
+    Raises:
+        LookupError: no such schema name, or no such sample for it.
+    """
+    found = {sample.name: sample for sample in load(schema)}
+    try:
+        return found[name]
+    except KeyError:
+        raise LookupError(
+            f"no sample {name!r} for {_resolve(schema).schema_name}; there are: {', '.join(found)}"
+        ) from None
+
+
 def bodies(schema: str | type[SchemaMessage]) -> list[dict[str, Any]]:
     """Just the sample bodies of a schema name or class."""
     return [sample.body for sample in load(schema)]
