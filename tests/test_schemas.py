@@ -65,8 +65,7 @@ def _pairs(node):
 
 def test_repository_schema_file_is_the_class_schema(schema):
     """schemas/<app>/<name>.json in the repository is byte-for-byte what the wheel ships."""
-    app = schema.cls.__module__.split(".")[0].removeprefix("fedora_bus_schemas_")
-    path = REPO / "schemas" / app / f"{schema.name}.json"
+    path = REPO / "schemas" / schema.app / f"{schema.name}.json"
     if not (REPO / "schemas").is_dir():
         pytest.skip("not run from a repository checkout")
     assert json.loads(path.read_text(encoding="utf-8")) == schema.cls.body_schema
@@ -77,7 +76,7 @@ def test_repository_schema_file_is_the_class_schema(schema):
 def test_no_orphan_schema_or_sample_files():
     """Each file under schemas/ and samples/ belongs to a registered schema name."""
     names = {schema.name for schema in SCHEMAS}
-    for package in {schema.cls.__module__.split(".")[0] for schema in SCHEMAS}:
+    for package in {schema.package for schema in SCHEMAS}:
         files = resources.package_files(package)
         schema_files = {entry.name.removesuffix(".json") for entry in (files / "schemas").iterdir()}
         sample_dirs = {entry.name for entry in (files / "samples").iterdir() if entry.is_dir()}
@@ -89,7 +88,7 @@ def test_shared_definitions_do_not_drift():
     """A definition shared by several schemas of a package (e.g. Bodhi's update) is identical."""
     by_package: dict[str, dict[str, tuple[str, dict]]] = {}
     for schema in SCHEMAS:
-        seen = by_package.setdefault(schema.cls.__module__.split(".")[0], {})
+        seen = by_package.setdefault(schema.package, {})
         for name, definition in schema.cls.body_schema.get("definitions", {}).items():
             first = seen.setdefault(name, (schema.name, definition))
             assert definition == first[1], f"definition {name!r} differs between {first[0]} and {schema.name}"

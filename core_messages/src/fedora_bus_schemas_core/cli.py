@@ -31,12 +31,13 @@ class Outcome:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+    parser = build_parser()
     args = parser.parse_args(argv)
     return args.run(args, sys.stdout)
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """The command's argument parser (also rendered into the documentation)."""
     parser = argparse.ArgumentParser(
         prog="fedora-bus-schemas",
         description="Validate Fedora message bodies against the installed fedora-bus-schemas packages.",

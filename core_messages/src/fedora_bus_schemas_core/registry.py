@@ -18,6 +18,8 @@ from fedora_messaging.message import Message
 from .message import SchemaMessage
 
 ENTRY_POINT_GROUP = "fedora.messages"
+#: Every app package of the collection imports as ``fedora_bus_schemas_<app>``.
+APP_PACKAGE_PREFIX = "fedora_bus_schemas_"
 
 
 class SchemaConflictWarning(UserWarning):
@@ -40,6 +42,16 @@ class RegisteredSchema:
     @property
     def import_path(self) -> str:
         return f"{self.cls.__module__}.{self.cls.__qualname__}"
+
+    @property
+    def package(self) -> str:
+        """The top-level import package, ``fedora_bus_schemas_<app>``."""
+        return self.cls.__module__.partition(".")[0]
+
+    @property
+    def app(self) -> str:
+        """The app the class belongs to, e.g. ``greenwave``."""
+        return self.package.removeprefix(APP_PACKAGE_PREFIX)
 
 
 @functools.cache
