@@ -82,15 +82,16 @@ def test_json_lines_with_every_kind_of_problem(tmp_path, first):
     assert "7 messages: 2 valid, 1 invalid, 4 unreadable" in out
 
 
-def test_nested_error_names_the_json_path(tmp_path):
-    schema = SCHEMAS[0]
-    sample = samples.load(schema.name)[0]
-    body = json.loads(json.dumps(sample.body))
-    key = next(
-        key
-        for key, value in schema.cls.body_schema["properties"].items()
-        if value.get("type") == "string" and key in body
-    )
+def test_error_names_the_json_path():
+    """A string field given a number is reported at its JSON path."""
+    for schema in SCHEMAS:
+        body = json.loads(json.dumps(samples.load(schema.name)[0].body))
+        properties = schema.cls.body_schema["properties"]
+        key = next((key for key in body if properties.get(key, {}).get("type") == "string"), None)
+        if key:
+            break
+    else:
+        pytest.skip("no installed schema has a top-level string field")
     body[key] = 12
     code, out = run("validate", "--topic", schema.cls.topic, "-", stdin=json.dumps(body))
     assert code == 1
