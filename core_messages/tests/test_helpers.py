@@ -36,7 +36,7 @@ def test_typed_accessors_give_defaults_instead_of_raising():
     assert access.flag(BODY, "a", "b", 2) is True
     assert access.items(BODY, "a") == []
     assert access.mapping(BODY, "a", "b") == {}
-    assert access.unique_sorted(["b", None, "a", "b", " ", 3]) == ["a", "b"]
+    assert access.unique_sorted(["b", None, "a", "b", " ", 3, "None"]) == ["a", "b"]
     assert access.dig(["not", "a", "dict"], "a") is None
 
 

@@ -75,5 +75,8 @@ def texts(values: Iterable[Any]) -> list[str]:
 
 
 def unique_sorted(values: Iterable[Any]) -> list[str]:
-    """Sorted, de-duplicated non-empty strings: the shape of usernames and packages."""
-    return sorted(set(texts(values)))
+    """Sorted, de-duplicated non-empty strings: the shape of usernames and packages.
+
+    The string ``"None"`` (a null that a producer stringified) is never a name and is left out.
+    """
+    return sorted(set(texts(values)) - {"None"})
