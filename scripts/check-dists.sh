@@ -16,7 +16,8 @@ for project in */pyproject.toml; do
     [ "$package" = "." ] && continue
     python -m build --quiet --outdir "$out/$package" "$package"
     twine check --strict "$out/$package"/*
-    check-wheel-contents "$out/$package"/*.whl
+    # W002 (duplicate files) is expected: topics whose bodies share a shape can ship the same sample.
+    check-wheel-contents --ignore W002 "$out/$package"/*.whl
     cp "$out/$package"/*.whl "$out/wheels/"
 done
 export FEDORA_MESSAGING_CONF="$PWD/tests/fedora-messaging.toml"
