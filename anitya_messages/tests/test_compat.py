@@ -6,13 +6,6 @@ at the simplest value of the type they declare.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-os.environ.setdefault(
-    "FEDORA_MESSAGING_CONF", str(Path(__file__).parents[2] / "tests" / "fedora-messaging.toml")
-)
-
 import copy
 
 import jsonschema

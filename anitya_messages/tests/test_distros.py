@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-os.environ.setdefault(
-    "FEDORA_MESSAGING_CONF", str(Path(__file__).parents[2] / "tests" / "fedora-messaging.toml")
-)
-
 from fedora_bus_schemas_anitya import DistroCreated, DistroDeleted, DistroEdited
 from fedora_bus_schemas_core import samples
 
 
 def sample(cls, name: str):
-    return next(s for s in samples.load(cls) if s.name == name).message()
+    return samples.get(cls, name).message()
 
 
 def test_distribution_added():

@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-os.environ.setdefault(
-    "FEDORA_MESSAGING_CONF", str(Path(__file__).parents[2] / "tests" / "fedora-messaging.toml")
-)
-
 import copy
 
 import pytest

@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-os.environ.setdefault(
-    "FEDORA_MESSAGING_CONF", str(Path(__file__).parents[2] / "tests" / "fedora-messaging.toml")
-)
-
 import json
+from pathlib import Path
 
 import pytest
 

@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-os.environ.setdefault(
-    "FEDORA_MESSAGING_CONF", str(Path(__file__).parents[2] / "tests" / "fedora-messaging.toml")
-)
-
 from fedora_bus_schemas_core import samples
 from fedora_bus_schemas_pagure import (
     PullRequestClosedV1,
@@ -27,7 +20,7 @@ from fedora_bus_schemas_pagure import (
 
 
 def sample(cls, name: str):
-    return next(s for s in samples.load(cls) if s.name == name).message()
+    return samples.get(cls, name).message()
 
 
 def fact(message, label: str) -> str:
