@@ -38,11 +38,6 @@ NVRS_NAMED = 2
 NOTES_WIDTH = 300
 
 
-def names(values: Any) -> list[str]:
-    """Sorted unique non-empty names, without the string ``"None"`` (a stringified null, never a name)."""
-    return [name for name in unique_sorted(values) if name != "None"]
-
-
 def mentions(value: Any) -> list[str]:
     """Usernames @mentioned in a comment text (trailing dashes are punctuation, not names)."""
     if not isinstance(value, str):
@@ -144,7 +139,7 @@ class BodhiMessage(SchemaMessage):
     @property
     def usernames(self) -> list[str]:
         """The agent and the users the message concerns, sorted and unique."""
-        return names([self.agent_name, *self._related_usernames()])
+        return unique_sorted([self.agent_name, *self._related_usernames()])
 
 
 class UpdateMessage(BodhiMessage):
@@ -181,7 +176,7 @@ class UpdateMessage(BodhiMessage):
         return [nvr for _, nvr in self._builds()]
 
     def _names(self, content: str) -> list[str]:
-        return names(
+        return unique_sorted(
             package_name(nvr)
             for kind, nvr in self._builds()
             if CONTENT_PROPERTIES.get(kind, "packages") == content

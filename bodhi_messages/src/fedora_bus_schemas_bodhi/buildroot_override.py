@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from fedora_bus_schemas_core.access import dig, mapping, text
+from fedora_bus_schemas_core.access import dig, mapping, text, unique_sorted
 from fedora_bus_schemas_core.nvr import package_name
 from fedora_bus_schemas_core.text import truncate
 
@@ -18,7 +18,6 @@ from .base import (
     BuildV1,
     UserV1,
     name_of,
-    names,
     quoted,
 )
 
@@ -63,7 +62,7 @@ class BuildrootOverrideMessage(BodhiMessage):
         kind = text(self._override(), "build", "type") or "rpm"
         if CONTENT_PROPERTIES.get(kind, "packages") != content:
             return []
-        return names([package_name(self._nvr())])
+        return unique_sorted([package_name(self._nvr())])
 
     @property
     def packages(self) -> list[str]:

@@ -8,11 +8,21 @@ from typing import Any
 
 from fedora_messaging.message import DEBUG
 
-from fedora_bus_schemas_core.access import dig, flag, integer, items, mapping, optional_text, text, texts
+from fedora_bus_schemas_core.access import (
+    dig,
+    flag,
+    integer,
+    items,
+    mapping,
+    optional_text,
+    text,
+    texts,
+    unique_sorted,
+)
 from fedora_bus_schemas_core.nvr import package_name
 from fedora_bus_schemas_core.text import join_words, plural
 
-from .base import COMPOSE_URL, UpdateMessage, UserV1, mentions, names, quoted, signed
+from .base import COMPOSE_URL, UpdateMessage, UserV1, mentions, quoted, signed
 
 #: Words for a feedback value on a bug or a test case.
 FEEDBACK_WORDS = {1: "works", 0: "untested", -1: "fails"}
@@ -396,7 +406,7 @@ class UpdateReadyForTestingV1(_ReadyForTestingMessage):
         found = super()._names(content)
         if content != "packages":
             return found
-        return names([*found, *(dig(build, "component") for build in self._artifact_builds())])
+        return unique_sorted([*found, *(dig(build, "component") for build in self._artifact_builds())])
 
     def _related_usernames(self) -> list[Any]:
         issuers = [dig(build, "issuer") for build in self._artifact_builds()]
