@@ -141,6 +141,30 @@ class BodhiMessage(SchemaMessage):
         """The agent and the users the message concerns, sorted and unique."""
         return unique_sorted([self.agent_name, *self._related_usernames()])
 
+    def _names(self, content: str) -> list[str]:
+        """Names of the builds the message is about whose content type files under ``content``."""
+        return []
+
+    @property
+    def packages(self) -> list[str]:
+        """Package names of the RPM builds (NVRs are split from the right)."""
+        return self._names("packages")
+
+    @property
+    def containers(self) -> list[str]:
+        """Names of the container builds."""
+        return self._names("containers")
+
+    @property
+    def flatpaks(self) -> list[str]:
+        """Names of the Flatpak builds."""
+        return self._names("flatpaks")
+
+    @property
+    def modules(self) -> list[str]:
+        """Names of the module builds."""
+        return self._names("modules")
+
 
 class UpdateMessage(BodhiMessage):
     """Base of the messages about one update: its page, submitter, builds and packages."""
@@ -181,26 +205,6 @@ class UpdateMessage(BodhiMessage):
             for kind, nvr in self._builds()
             if CONTENT_PROPERTIES.get(kind, "packages") == content
         )
-
-    @property
-    def packages(self) -> list[str]:
-        """Package names of the update's RPM builds (NVRs are split from the right)."""
-        return self._names("packages")
-
-    @property
-    def containers(self) -> list[str]:
-        """Names of the update's container builds."""
-        return self._names("containers")
-
-    @property
-    def flatpaks(self) -> list[str]:
-        """Names of the update's Flatpak builds."""
-        return self._names("flatpaks")
-
-    @property
-    def modules(self) -> list[str]:
-        """Names of the update's module builds."""
-        return self._names("modules")
 
     @property
     def url(self) -> str | None:

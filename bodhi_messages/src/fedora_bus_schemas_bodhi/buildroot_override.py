@@ -65,23 +65,6 @@ class BuildrootOverrideMessage(BodhiMessage):
         return unique_sorted([package_name(self._nvr())])
 
     @property
-    def packages(self) -> list[str]:
-        """The package of the overridden RPM build."""
-        return self._names("packages")
-
-    @property
-    def containers(self) -> list[str]:
-        return self._names("containers")
-
-    @property
-    def flatpaks(self) -> list[str]:
-        return self._names("flatpaks")
-
-    @property
-    def modules(self) -> list[str]:
-        return self._names("modules")
-
-    @property
     def url(self) -> str | None:
         """The override's page on Bodhi."""
         nvr = self._nvr()
