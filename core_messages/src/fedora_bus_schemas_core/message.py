@@ -7,9 +7,22 @@ from typing import Any, ClassVar
 
 from fedora_messaging.message import Message
 
-from . import resources
+from . import headers, resources
 from .text import truncate
 from .validation import MessageValidator
+
+
+class ShippedSchema:
+    """``body_schema`` of a class: the package's ``schemas/<schema_name>.json``, read on first use.
+
+    fedora-messaging loads every class of every installed schema package when it scans the
+    ``fedora.messages`` entry points; reading and parsing each schema file then would make every
+    consumer pay for all of them. As a descriptor, the document is read only when ``body_schema`` is
+    first read, from the class or from an instance, and is the same plain dict every time after.
+    """
+
+    def __get__(self, instance: object, owner: type[SchemaMessage]) -> dict[str, Any]:
+        return resources.load_schema(owner.__module__, owner.schema_name)
 
 
 class SchemaMessage(Message):
@@ -17,7 +30,7 @@ class SchemaMessage(Message):
 
     Subclasses set :attr:`schema_name` (the ``fedora.messages`` entry-point name, which travels in
     the ``fedora_messaging_schema`` header) and :attr:`topic`; ``body_schema`` is then exactly the
-    document ``schemas/<schema_name>.json`` of the subclass's package.
+    document ``schemas/<schema_name>.json`` of the subclass's package, read when first used.
     """
 
     #: Entry-point name of the class; empty on abstract base classes.
@@ -30,7 +43,7 @@ class SchemaMessage(Message):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "schema_name" in cls.__dict__ and cls.schema_name:
-            cls.body_schema = resources.load_schema(cls.__module__, cls.schema_name)
+            cls.body_schema = ShippedSchema()  # type: ignore[assignment]
 
     def validate(self) -> None:
         """Validate headers and body exactly as ``Message.validate`` does, with cached validators.
@@ -45,6 +58,13 @@ class SchemaMessage(Message):
     def accepts(cls, body: Any) -> bool:
         """True when ``body`` is valid for this class (headers aside)."""
         return _validator_for(cls).accepts_body(body)
+
+    def _filter_headers(self) -> dict[str, Any]:
+        """fedora-messaging's filter headers, without those AMQP cannot carry (see :mod:`.headers`).
+
+        Upstream makes a key per name, so one over-long name would make the message unpublishable.
+        """
+        return headers.publishable(super()._filter_headers(), self.topic)
 
     @property
     def summary(self) -> str:

@@ -7,10 +7,13 @@ holds its sample bodies, one JSON object per file.
 
 from __future__ import annotations
 
+import functools
 import json
 from importlib import resources
-from importlib.resources.abc import Traversable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 SCHEMAS_DIR = "schemas"
 SAMPLES_DIR = "samples"
@@ -26,8 +29,9 @@ def read_json(resource: Traversable) -> Any:
         return json.load(stream)
 
 
+@functools.lru_cache(maxsize=None)
 def load_schema(module: str, schema_name: str) -> dict[str, Any]:
-    """The body schema that ``module``'s package ships for ``schema_name``."""
+    """The body schema that ``module``'s package ships for ``schema_name``, read once."""
     resource = package_files(module) / SCHEMAS_DIR / f"{schema_name}.json"
     if not resource.is_file():
         raise FileNotFoundError(
