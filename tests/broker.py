@@ -6,6 +6,7 @@ import json
 import os
 import socket
 import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -82,3 +83,15 @@ output = "{output}"
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return [json.loads(line) for line in output.read_text().splitlines()]
+
+
+def round_trip(messages: list[Any], workdir: Path) -> dict[str, dict[str, Any]]:
+    """Publish ``messages`` with fedora-messaging's API, consume them: what arrived, by message id."""
+    from fedora_messaging import api
+
+    with durable_queue() as queue:
+        for message in messages:
+            api.publish(message)
+        fedora_messaging = Path(sys.executable).with_name("fedora-messaging")
+        records = consume(fedora_messaging, queue, len(messages), workdir)
+    return {record["id"]: record for record in records}

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-from .broker import consume, durable_queue, require_broker
+from .broker import require_broker, round_trip
 from .conftest import SAMPLES
 
 pytestmark = pytest.mark.broker
 
 
 def test_every_sample_survives_the_broker(tmp_path):
-    from fedora_messaging import api
-
     require_broker()
     sent = [sample.message() for sample in SAMPLES]
-    with durable_queue() as queue:
-        for message in sent:
-            api.publish(message)
-        fedora_messaging = Path(sys.executable).with_name("fedora-messaging")
-        received = {record["id"]: record for record in consume(fedora_messaging, queue, len(sent), tmp_path)}
+    received = round_trip(sent, tmp_path)
     assert len(received) == len(sent)
     for message in sent:
         record = received[message.id]
