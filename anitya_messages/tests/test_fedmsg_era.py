@@ -6,12 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from fedora_bus_schemas_anitya import DistroEdited, ProjectFlag, ProjectFlagSet, ProjectVersionUpdated
 from fedora_bus_schemas_core import registry
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "reference" / "historical-corpus" / "anitya.jsonl"
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "historical" / "anitya.jsonl"
 
 PROJECT_2014 = {
     "regex": None,
@@ -101,7 +99,6 @@ def test_flag_with_top_level_mappings():
     assert message.packages == ["generic-colouriser"]
 
 
-@pytest.mark.skipif(not CORPUS.is_file(), reason="historical corpus not available")
 def test_every_corpus_body_gets_a_summary_naming_its_subject():
     classes = registry.registered()
     for line in CORPUS.read_text(encoding="utf-8").splitlines():

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from fedora_bus_schemas_bodhi import (
     BuildrootOverrideTagV1,
     BuildrootOverrideUntagV1,
@@ -23,7 +21,7 @@ from fedora_bus_schemas_bodhi import (
 )
 from fedora_bus_schemas_core import samples
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "reference" / "historical-corpus" / "bodhi.jsonl"
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "historical" / "bodhi.jsonl"
 
 
 def sample(cls, name: str):
@@ -79,8 +77,6 @@ def test_compose_messages():
 
 
 def corpus(line: int) -> dict:
-    if not CORPUS.is_file():
-        pytest.skip(f"historical corpus not found at {CORPUS}")
     return json.loads(CORPUS.read_text(encoding="utf-8").splitlines()[line - 1])["body"]
 
 

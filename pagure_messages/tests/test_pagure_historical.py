@@ -5,16 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from fedora_bus_schemas_core import class_for_topic
 
-CORPUS = Path(__file__).parents[3] / "shared" / "reference" / "historical-corpus" / "pagure.jsonl"
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "historical" / "pagure.jsonl"
 
 
 def corpus() -> list[dict]:
-    if not CORPUS.is_file():
-        pytest.skip(f"historical corpus not found at {CORPUS}")
     return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
 
 
