@@ -13,7 +13,7 @@ from typing import Any, TextIO
 import jsonschema
 import pika
 
-from . import __version__, registry, samples
+from . import __version__, asyncapi, registry, samples
 from .inputs import Record, read_records
 from .message import SchemaMessage
 
@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list the installed topics and schema names")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.set_defaults(run=_run_list)
+    asyncapi.add_parser(commands)
     return parser
 
 
