@@ -13,7 +13,7 @@ from typing import Any, TextIO
 import jsonschema
 import pika
 
-from . import __version__, asyncapi, registry, samples
+from . import __version__, asyncapi, bundle, registry, samples
 from .inputs import Record, read_records
 from .message import SchemaMessage
 
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.set_defaults(run=_run_list)
     asyncapi.add_parser(commands)
+    bundle.add_parser(commands)
     return parser
 
 
