@@ -125,18 +125,34 @@ def class_for_topic(topic: str, body: Any = None) -> type[SchemaMessage] | None:
     return candidates[0] if candidates else None
 
 
+#: Schema names of classes that describe no topic in particular: fedora-messaging's base class, and
+#: the upstream ``ci-messages`` wrapper (one class for every ``ci.*`` topic, its schema read from disk).
+GENERIC_SCHEMA_NAMES = frozenset({"base.message", "ci_messages.CIMessageV1"})
+
+
+def _is_generic(message: Message) -> bool:
+    """True for a message whose class is not specific to its topic, by the schema name it carries."""
+    if type(message) is Message:
+        return True
+    if isinstance(message, SchemaMessage):
+        return False
+    headers = getattr(message, "_headers", None)
+    return isinstance(headers, dict) and headers.get("fedora_messaging_schema") in GENERIC_SCHEMA_NAMES
+
+
 def as_typed(message: Message) -> Message:
     """Turn a received message into this collection's class for its topic, validated.
 
     Greenwave, WaiverDB and ResultsDB publish with fedora-messaging's plain ``Message`` (schema
     header ``base.message``); a consumer calls this in its callback to get the typed class, with
-    the same id, headers, body and queue. Messages that already have a specific class, and topics
-    the collection does not know, are returned unchanged.
+    the same id, headers, body and queue. Messages received as a generic class of another package
+    (:data:`GENERIC_SCHEMA_NAMES`) are typed too. Messages that already have a specific class, and
+    topics the collection does not know, are returned unchanged.
 
     Raises:
         jsonschema.ValidationError: the body does not match the class for its topic.
     """
-    if type(message) is not Message:
+    if not _is_generic(message):
         return message
     cls = class_for_topic(message.topic, message.body)
     if cls is None:
