@@ -52,11 +52,31 @@ def consume(fedora_messaging: Path, queue: str, expected: int, workdir: Path) ->
 
     Returns what the consumer's callback recorded of each: class, schema, topic, body, summary.
     """
+    done, records = run_consumer(fedora_messaging, queue, expected, workdir)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return records
+
+
+def run_consumer(
+    fedora_messaging: Path,
+    queue: str,
+    expected: int,
+    workdir: Path,
+    *,
+    exchange: str = "amq.topic",
+    settings: str = "",
+    timeout: float = 120,
+) -> tuple[subprocess.CompletedProcess[str], list[dict[str, Any]]]:
+    """:func:`consume`, with ``settings`` added to the consumer's configuration (TOML at top level).
+
+    Returns the finished consumer process, whatever its exit code, and the records.
+    """
     output = workdir / "received.jsonl"
     config = workdir / "consumer.toml"
     config.write_text(
         f"""
 amqp_url = "amqp://guest:guest@127.0.0.1:5672/%2F"
+{settings}
 
 [queues."{queue}"]
 durable = true
@@ -66,7 +86,7 @@ arguments = {{}}
 
 [[bindings]]
 queue = "{queue}"
-exchange = "amq.topic"
+exchange = "{exchange}"
 routing_keys = ["#"]
 
 [consumer_config]
@@ -78,11 +98,11 @@ output = "{output}"
         [str(fedora_messaging), "--conf", str(config), "consume", "--callback-file", f"{RECORDER}:Recorder"],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return [json.loads(line) for line in output.read_text().splitlines()]
+    records = [json.loads(line) for line in output.read_text().splitlines()] if output.exists() else []
+    return done, records
 
 
 def round_trip(messages: list[Any], workdir: Path) -> dict[str, dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 from fedora_messaging import config
 from fedora_messaging.exceptions import HaltConsumer
@@ -20,6 +21,7 @@ class Recorder:
     def __call__(self, message) -> None:
         cls = type(message)
         record = {
+            "at": time.monotonic(),
             "id": message.id,
             "class": f"{cls.__module__}.{cls.__qualname__}",
             "schema": getattr(cls, "schema_name", None),
