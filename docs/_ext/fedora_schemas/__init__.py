@@ -39,4 +39,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", generate.resolve_links)
     app.connect("html-collect-pages", generate.redirect_pages)
     app.connect("build-finished", generate.write_schema_files)
+    app.connect("build-finished", generate.write_asyncapi)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,7 +5,8 @@
 - ``doctree-resolved``: the URIs of links to sections and served files, for the builder in use;
 - ``html-collect-pages``: ``<app>.html`` redirects to ``apps/<app>.html`` (the packages' metadata
   links there);
-- ``build-finished``: write every class's ``body_schema`` to ``schemas/<app>/<schema name>.json``.
+- ``build-finished``: write every class's ``body_schema`` to ``schemas/<app>/<schema name>.json``,
+  and the AsyncAPI document of the whole bus to ``asyncapi.json``.
 """
 
 from __future__ import annotations
@@ -21,12 +22,16 @@ from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from fedora_bus_schemas_core import asyncapi
+
 from . import changelog, model
 from .markup import FILE_ATTRIBUTE, LINK_ATTRIBUTE
 
 logger = logging.getLogger(__name__)
 
 REDIRECT_TEMPLATE = "fedora-schemas-redirect.html"
+#: Where the build output serves the AsyncAPI document, relative to its root.
+ASYNCAPI_FILE = "asyncapi.json"
 
 
 class BrokenSampleError(SphinxError):
@@ -102,3 +107,10 @@ def write_schema_files(app: Sphinx, exception: Exception | None) -> None:
         path = Path(app.outdir, schema.schema_file)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(schema.body_schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def write_asyncapi(app: Sphinx, exception: Exception | None) -> None:
+    """The download ``fedora-bus-schemas asyncapi`` would write, for the installed packages."""
+    if exception is not None or app.builder.format != "html":
+        return
+    Path(app.outdir, ASYNCAPI_FILE).write_text(asyncapi.dumps(asyncapi.document()), encoding="utf-8")
