@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import functools
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from fedora_messaging.message import Message
 
 from . import headers, resources
 from .text import truncate
-from .validation import MessageValidator
+
+if TYPE_CHECKING:
+    from .validation import MessageValidator
 
 
 class ShippedSchema:
@@ -91,6 +93,10 @@ class SchemaMessage(Message):
 
 @functools.cache
 def _validator_for(cls: type[Message]) -> MessageValidator:
+    # Imported here: jsonschema-rs costs more to import than all of a package's classes, and a
+    # consumer that only loads the classes (fedora-messaging's entry-point scan) never needs it.
+    from .validation import MessageValidator
+
     return MessageValidator(
         (cls.headers_schema, Message.headers_schema),
         (cls.body_schema, Message.body_schema),

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import warnings
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from importlib import metadata
 from typing import Any
@@ -174,11 +175,30 @@ def conflicts() -> dict[str, list[str]]:
     fedora-messaging keeps whichever entry point it loads last, silently; e.g. this collection's
     Bodhi package next to upstream's ``bodhi-messages`` registers every Bodhi name twice.
     """
+    return {name: list(owners) for name, owners in _conflicts(tuple(sys.path)).items()}
+
+
+@functools.cache
+def _conflicts(path: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """:func:`conflicts` for one ``sys.path``: every package's import asks, the scan runs once.
+
+    Names are looked up only for the entry points that clash (none, on a sound installation),
+    once per distribution.
+    """
+    points = metadata.entry_points(group=ENTRY_POINT_GROUP)
+    counts = Counter(point.name for point in points)
+    names: dict[int, str] = {}
     owners: dict[str, set[str]] = defaultdict(set)
-    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
-        dist = entry_point.dist
-        owners[entry_point.name].add(dist.name if dist else entry_point.value)
-    return {name: sorted(dists) for name, dists in sorted(owners.items()) if len(dists) > 1}
+    for point in points:
+        if counts[point.name] > 1:
+            dist = point.dist
+            if dist is None:
+                owners[point.name].add(point.value)
+                continue
+            if id(dist) not in names:
+                names[id(dist)] = _distribution_name(dist)
+            owners[point.name].add(names[id(dist)])
+    return {name: tuple(sorted(dists)) for name, dists in sorted(owners.items()) if len(dists) > 1}
 
 
 def warn_about_conflicts(distribution: str) -> None:
@@ -205,5 +225,18 @@ def warn_about_conflicts(distribution: str) -> None:
     )
 
 
+def _distribution_name(dist: metadata.Distribution) -> str:
+    """A distribution's canonical name (``bodhi-messages``), read without opening its metadata.
+
+    ``Distribution.name`` runs the e-mail parser over the metadata file, which costs more than
+    loading a package's classes. Python 3.10+ path distributions know their normalized name from
+    their ``.dist-info`` folder (the private ``_normalized_name`` that ``importlib.metadata``
+    itself uses to tell distributions apart); elsewhere the metadata is read.
+    """
+    folder_name = getattr(dist, "_normalized_name", None)
+    return _normalized(folder_name if isinstance(folder_name, str) else dist.name)
+
+
+@functools.cache
 def _normalized(distribution: str) -> str:
     return re.sub(r"[-_.]+", "-", distribution).lower()
