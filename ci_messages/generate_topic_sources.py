@@ -39,7 +39,7 @@ _topics = _load_topics()
 TOPICS = _topics.TOPICS
 Topic = _topics.Topic
 
-ID_PREFIX = "https://fedora-bus-schemas.readthedocs.io/schemas/ci/"
+ID_PREFIX = "https://fedora-bus-schemas.readthedocs.io/en/latest/schemas/ci/"
 
 #: Plain top-level keys every topic declares.
 GENERATED_AT = {

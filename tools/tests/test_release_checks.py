@@ -11,7 +11,7 @@ from release_checks import check_repository
 
 SCHEMA = {
     "$schema": "http://json-schema.org/draft-07/schema#",
-    "$id": "https://fedora-bus-schemas.readthedocs.io/schemas/demo/demo.thing.new.v1.json",
+    "$id": "https://fedora-bus-schemas.readthedocs.io/en/latest/schemas/demo/demo.thing.new.v1.json",
     "title": "demo.thing.new",
     "description": "A thing was created.",
     "type": "object",
