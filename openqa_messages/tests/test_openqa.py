@@ -164,7 +164,7 @@ def test_deleted_comment_has_no_agent_and_no_anchor():
     ("cls", "name", "page"),
     [
         (JobDoneV1, "compose-rawhide-failed-module", "tests/3719942"),
-        (JobRestartV1, "fedora-openqa-2017-staging-cluster", "tests/71264"),
+        (JobRestartV1, "user-restart-through-api-string-id", "tests/2986530"),
         (CommentCreateV1, "comment-on-job-group", "group_overview/1#comment-412960"),
     ],
 )
