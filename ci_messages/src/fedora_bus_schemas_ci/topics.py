@@ -19,9 +19,10 @@ STATE_MEANINGS = {
     "queued": "{event} of {artifact} has been queued and has not started yet",
     "running": "{event} of {artifact} has started and is in progress",
     "complete": "{event} of {artifact} has finished",
-    "error": "{event} of {artifact} was aborted by an error before it finished (a test failure is not "
-    "an error: it is reported by the `complete` topic)",
+    "error": "{event} of {artifact} was aborted by an error before it finished",
 }
+#: Tests that ran and failed are not errors.
+FAILURE_IS_NOT_ERROR = " (a test failure is not an error: the `complete` topic reports it)"
 
 #: The noun of each event, as a sentence names it.
 EVENT_NOUNS = {"test": "Testing", "build": "A build", "promote": "A promotion"}
@@ -160,8 +161,11 @@ class Topic(NamedTuple):
     @property
     def description(self) -> str:
         """What a message on this topic says, as one sentence."""
-        meaning = STATE_MEANINGS[self.state]
-        return meaning.format(event=EVENT_NOUNS[self.event], artifact=self.artifact.noun) + "."
+        event, artifact = EVENT_NOUNS[self.event], self.artifact.noun
+        meaning = STATE_MEANINGS[self.state].format(event=event, artifact=artifact)
+        if self.event == "test" and self.state == "error":
+            meaning += FAILURE_IS_NOT_ERROR
+        return meaning + "."
 
 
 #: Every topic, artifact by artifact, in the spec's state order.
