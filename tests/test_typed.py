@@ -7,8 +7,11 @@ import copy
 import jsonschema
 import pytest
 from fedora_messaging.message import Message
+from jsonschema import Draft7Validator
 
 from fedora_bus_schemas_core import as_typed, class_for_topic
+
+from .schema_walk import WRONG_VALUES
 
 
 def plain(topic: str, body: dict) -> Message:
@@ -37,7 +40,20 @@ def test_unknown_topics_and_typed_messages_are_returned_unchanged(sample):
 
 def test_invalid_body_raises(schema):
     with pytest.raises(jsonschema.ValidationError):
-        as_typed(plain(schema.cls.topic, {}))
+        as_typed(plain(schema.cls.topic, invalid_body(schema.cls.body_schema)))
+
+
+def invalid_body(body_schema: dict) -> dict:
+    """An empty body; for a schema that requires no key (Koji's tag and repo messages, like
+    upstream's), one declared property with a value of the wrong type."""
+    if body_schema.get("required"):
+        return {}
+    for name, prop in body_schema["properties"].items():
+        types = [prop["type"]] if isinstance(prop.get("type"), str) else prop.get("type", [])
+        for value in WRONG_VALUES:
+            if types and not any(Draft7Validator.TYPE_CHECKER.is_type(value, kind) for kind in types):
+                return {name: value}
+    raise AssertionError("a schema without required keys must type its properties")
 
 
 def test_class_for_topic(schema):
