@@ -64,7 +64,9 @@ def test_image_task_logs_live_in_the_task_folder():
         "files": ["Fedora-i3-Live-x86_64-Rawhide-20240101.n.0.iso"],
     }
     text = str(BuildStateChangeV1(body=body))
-    assert "Log:      https://kojipkgs.fedoraproject.org/work/tasks/42/125710042/build.log" in text
+    folder = "https://kojipkgs.fedoraproject.org/work/tasks/42/125710042"
+    assert f"Log:      {folder}/build.log" in text
+    assert f"Image:    {folder}/Fedora-i3-Live-x86_64-Rawhide-20240101.n.0.iso" in text
 
 
 def test_build_urls_follow_the_hub_that_sent_the_message():
