@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from fedora_bus_schemas_anitya import DistroCreated, DistroDeleted, DistroEdited
-from fedora_bus_schemas_core import samples
-
-
-def sample(cls, name: str):
-    return samples.get(cls, name).message()
+from tests.support import sample
 
 
 def test_distribution_added():

@@ -14,11 +14,7 @@ from fedora_bus_schemas_anitya import (
     ProjectMapEdited,
     ProjectMessage,
 )
-from fedora_bus_schemas_core import samples
-
-
-def sample(cls, name: str):
-    return samples.get(cls, name).message()
+from tests.support import sample
 
 
 def test_project_added_through_the_web_interface():

@@ -13,10 +13,7 @@ from fedora_bus_schemas_anitya import (
     ProjectVersionUpdatedV2,
 )
 from fedora_bus_schemas_core import samples
-
-
-def sample(cls, name: str):
-    return samples.get(cls, name).message()
+from tests.support import sample
 
 
 def test_one_version_found():

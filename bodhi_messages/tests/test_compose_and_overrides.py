@@ -19,13 +19,9 @@ from fedora_bus_schemas_bodhi import (
     UpdateEjectV1,
     UpdateRequestTestingV1,
 )
-from fedora_bus_schemas_core import samples
+from tests.support import sample
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "historical" / "bodhi.jsonl"
-
-
-def sample(cls, name: str):
-    return samples.get(cls, name).message()
 
 
 def test_new_override_published_before_the_database_filled_it():

@@ -28,10 +28,7 @@ from fedora_bus_schemas_bodhi import (
 )
 from fedora_bus_schemas_bodhi.base import mentions
 from fedora_bus_schemas_core import as_typed, class_for_topic, samples
-
-
-def sample(cls, name: str):
-    return samples.get(cls, name).message()
+from tests.support import sample
 
 
 def test_comment_with_karma_feedback_and_mentions():

@@ -14,18 +14,7 @@ from fedora_bus_schemas_pagure import (
     GitTagCreationV1,
     GitTagDeletionV1,
 )
-
-
-def sample(cls, name: str):
-    return samples.get(cls, name).message()
-
-
-def fact(message, label: str) -> str:
-    """The value ``str(message)`` lists under ``label``."""
-    for line in str(message).splitlines():
-        if line.startswith(label + ":"):
-            return line.partition(":")[2].strip()
-    return ""
+from tests.support import fact, sample
 
 
 def test_single_commit_push_links_to_the_commit():

@@ -14,18 +14,7 @@ from fedora_bus_schemas_pagure import (
     IssueNewV1,
     IssueTagRemovedV1,
 )
-
-
-def sample(cls, name: str):
-    return samples.get(cls, name).message()
-
-
-def fact(message, label: str) -> str:
-    """The value ``str(message)`` lists under ``label``."""
-    for line in str(message).splitlines():
-        if line.startswith(label + ":"):
-            return line.partition(":")[2].strip()
-    return ""
+from tests.support import fact, sample
 
 
 def test_new_issue_on_pagure_io():

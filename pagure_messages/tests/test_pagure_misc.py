@@ -15,6 +15,7 @@ from fedora_bus_schemas_pagure import (
     PagureMessage,
     TestNotificationV1,
 )
+from tests.support import sample
 
 PAGURE = {
     name: entry
@@ -94,10 +95,6 @@ UPSTREAM_REQUIRED = {
     "pagure.pull-request.tag.removed": ["agent", "project", "pullrequest", "tags"],
     "pagure.pull-request.updated": ["agent", "pullrequest"],
 }
-
-
-def sample(cls, name: str):
-    return samples.get(cls, name).message()
 
 
 def test_48_names_upstream_ones_are_their_topics():

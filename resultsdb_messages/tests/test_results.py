@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from fedora_bus_schemas_core import samples
 from fedora_bus_schemas_resultsdb import ResultNewV1, TaskotronResultNewV1
-
-
-def sample(cls, name: str):
-    return samples.get(cls, name).message()
+from tests.support import sample
 
 
 def test_fedora_ci_result_for_a_build():
