@@ -109,6 +109,3 @@ class BuildrootOverrideUntagV1(BuildrootOverrideMessage):
         nvr, submitter = self._nvr(), self._submitter()
         what = f"The buildroot override for {nvr}" if nvr else "A buildroot override"
         return f"{what}, submitted by {submitter}, expired" if submitter else f"{what} expired"
-
-
-__all__ = ["BuildrootOverrideMessage", "BuildrootOverrideTagV1", "BuildrootOverrideUntagV1"]

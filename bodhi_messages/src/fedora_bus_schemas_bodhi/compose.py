@@ -136,14 +136,3 @@ class RepoDoneV1(ComposeMessage):
         repo = self._repo()
         what = f"The {repo} repository" if repo else "A repository"
         return f"{what} is composed and ready to be signed"
-
-
-__all__ = [
-    "ComposeCompleteV1",
-    "ComposeComposingV1",
-    "ComposeMessage",
-    "ComposeStartV1",
-    "ComposeSyncDoneV1",
-    "ComposeSyncWaitV1",
-    "RepoDoneV1",
-]

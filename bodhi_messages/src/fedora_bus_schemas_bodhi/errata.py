@@ -34,6 +34,3 @@ class ErrataPublishV1(UpdateMessage):
             *self._update_details(),
             ("Notice", text(self.body, "body")),
         ]
-
-
-__all__ = ["ErrataPublishV1"]

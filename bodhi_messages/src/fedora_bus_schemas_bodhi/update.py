@@ -286,16 +286,18 @@ class UpdateKarmaThresholdV1(UpdateMessage):
 class UpdateRequestMessage(UpdateMessage):
     """Base of the messages sent when the request of an update changes."""
 
-    #: What the agent did (before the update reference), what follows it, and the passive form.
+    #: What the agent did (before the update reference) and what follows it.
     _verb = ""
     _after = ""
+    #: The passive form, when it is not ``was <verb><after>``.
     _passive = ""
 
     def summarize(self) -> str:
         agent = self.agent_name
         if agent:
             return f"{agent} {self._verb} {self._update_ref(agent=agent)}{self._after}"
-        return f"{self._update_subject()} {self._passive}"
+        passive = self._passive or f"was {self._verb}{self._after}"
+        return f"{self._update_subject()} {passive}"
 
     def details(self) -> list[tuple[str, str]]:
         return [("Requested by", self.agent_name or ""), *self._update_details()]
@@ -306,7 +308,7 @@ class UpdateRequestTestingV1(UpdateRequestMessage):
 
     schema_name = "bodhi.update.request.testing.v1"
     topic = "bodhi.update.request.testing"
-    _verb, _after, _passive = "submitted", " to testing", "was submitted to testing"
+    _verb, _after = "submitted", " to testing"
 
 
 class UpdateRequestStableV1(UpdateRequestMessage):
@@ -314,7 +316,7 @@ class UpdateRequestStableV1(UpdateRequestMessage):
 
     schema_name = "bodhi.update.request.stable.v1"
     topic = "bodhi.update.request.stable"
-    _verb, _after, _passive = "submitted", " to stable", "was submitted to stable"
+    _verb, _after = "submitted", " to stable"
 
 
 class UpdateRequestRevokeV1(UpdateRequestMessage):
@@ -322,7 +324,7 @@ class UpdateRequestRevokeV1(UpdateRequestMessage):
 
     schema_name = "bodhi.update.request.revoke.v1"
     topic = "bodhi.update.request.revoke"
-    _verb, _after, _passive = "revoked the pending push of", "", "had its pending push revoked"
+    _verb, _passive = "revoked the pending push of", "had its pending push revoked"
 
 
 class UpdateRequestUnpushV1(UpdateRequestMessage):
@@ -330,7 +332,7 @@ class UpdateRequestUnpushV1(UpdateRequestMessage):
 
     schema_name = "bodhi.update.request.unpush.v1"
     topic = "bodhi.update.request.unpush"
-    _verb, _after, _passive = "unpushed", "", "was unpushed"
+    _verb = "unpushed"
 
 
 class UpdateRequestObsoleteV1(UpdateRequestMessage):
@@ -338,7 +340,7 @@ class UpdateRequestObsoleteV1(UpdateRequestMessage):
 
     schema_name = "bodhi.update.request.obsolete.v1"
     topic = "bodhi.update.request.obsolete"
-    _verb, _after, _passive = "obsoleted", "", "was obsoleted"
+    _verb = "obsoleted"
 
 
 class UpdateRequirementsMetStableV1(UpdateMessage):
@@ -436,24 +438,3 @@ class UpdateReadyForTestingV3(_ReadyForTestingMessage):
 
     schema_name = "bodhi.update.status.testing.v3"
     topic = "bodhi.update.status.testing.koji-build-group.build.complete"
-
-
-__all__ = [
-    "UpdateCommentV1",
-    "UpdateCompleteStableV1",
-    "UpdateCompleteTestingV1",
-    "UpdateEditV1",
-    "UpdateEditV2",
-    "UpdateEjectV1",
-    "UpdateKarmaThresholdV1",
-    "UpdateReadyForTestingV1",
-    "UpdateReadyForTestingV2",
-    "UpdateReadyForTestingV3",
-    "UpdateRequestMessage",
-    "UpdateRequestObsoleteV1",
-    "UpdateRequestRevokeV1",
-    "UpdateRequestStableV1",
-    "UpdateRequestTestingV1",
-    "UpdateRequestUnpushV1",
-    "UpdateRequirementsMetStableV1",
-]

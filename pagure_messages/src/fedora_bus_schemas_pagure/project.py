@@ -134,30 +134,54 @@ class ProjectTagRemovedV1(ProjectMessage):
         return f"{self._who()} deleted {what} of {self._project_label()}"
 
 
-class ProjectUserAddedV1(ProjectMessage):
+class _AccessGivenMessage(ProjectMessage):
+    """Base of the messages giving a user or a group access to a project (one sentence for both)."""
+
+    def _grantee(self) -> str:
+        """Who got the access, as the sentence names them."""
+        return ""
+
+    def summarize(self) -> str:
+        access = _access(text(self.body, "access"), text(self.body, "branches"))
+        return f"{self._who()} gave {self._grantee()} {access} to {self._project_label()}"
+
+
+class _AccessUpdatedMessage(ProjectMessage):
+    """Base of the messages changing the access level of a user or a group (one sentence for both)."""
+
+    def _whose(self) -> str:
+        """Whose access changed: ``jsmith's access``, ``the access of the group infra``."""
+        return ""
+
+    def _limited_to(self) -> str:
+        """The branches the new access is limited to (Pagure's ``new_branches``)."""
+        return text(self.body, "new_branches")
+
+    def summarize(self) -> str:
+        level = _new_level(text(self.body, "new_access"), self._limited_to())
+        verb = "set" if level else "changed"
+        return f"{self._who()} {verb} {self._whose()} on {self._project_label()}{level}"
+
+
+class ProjectUserAddedV1(_AccessGivenMessage):
     """Someone gave a user access to a project."""
 
     schema_name = "pagure.project.user.added"
     topic = "pagure.project.user.added"
 
-    def summarize(self) -> str:
-        user = text(self.body, "new_user") or "someone"
-        access = _access(text(self.body, "access"), text(self.body, "branches"))
-        return f"{self._who()} gave {user} {access} to {self._project_label()}"
+    def _grantee(self) -> str:
+        return text(self.body, "new_user") or "someone"
 
 
-class ProjectUserAccessUpdatedV1(ProjectMessage):
+class ProjectUserAccessUpdatedV1(_AccessUpdatedMessage):
     """Someone changed the access level of a user on a project."""
 
     schema_name = "pagure.project.user.access.updated"
     topic = "pagure.project.user.access.updated"
 
-    def summarize(self) -> str:
+    def _whose(self) -> str:
         user = text(self.body, "new_user")
-        whose = f"{user}'s access" if user else "the access of a user"
-        level = _new_level(text(self.body, "new_access"), text(self.body, "new_branches"))
-        verb = "set" if level else "changed"
-        return f"{self._who()} {verb} {whose} on {self._project_label()}{level}"
+        return f"{user}'s access" if user else "the access of a user"
 
 
 class ProjectUserRemovedV1(ProjectMessage):
@@ -171,20 +195,18 @@ class ProjectUserRemovedV1(ProjectMessage):
         return f"{self._who()} removed {user} from {self._project_label()}"
 
 
-class ProjectGroupAddedV1(ProjectMessage):
+class ProjectGroupAddedV1(_AccessGivenMessage):
     """Someone gave a Pagure group access to a project."""
 
     schema_name = "pagure.project.group.added"
     topic = "pagure.project.group.added"
 
-    def summarize(self) -> str:
+    def _grantee(self) -> str:
         group = text(self.body, "new_group")
-        who = f"the group {group}" if group else "a group"
-        access = _access(text(self.body, "access"), text(self.body, "branches"))
-        return f"{self._who()} gave {who} {access} to {self._project_label()}"
+        return f"the group {group}" if group else "a group"
 
 
-class ProjectGroupAccessUpdatedV1(ProjectMessage):
+class ProjectGroupAccessUpdatedV1(_AccessUpdatedMessage):
     """Someone changed the access level of a Pagure group on a project."""
 
     schema_name = "pagure.project.group.access.updated"
@@ -192,14 +214,11 @@ class ProjectGroupAccessUpdatedV1(ProjectMessage):
 
     def _limited_to(self) -> str:
         # Pagure sends new_branches; pagure-messages 1.3.3 declared branches.
-        return text(self.body, "new_branches") or text(self.body, "branches")
+        return super()._limited_to() or text(self.body, "branches")
 
-    def summarize(self) -> str:
+    def _whose(self) -> str:
         group = text(self.body, "new_group")
-        whose = f"the access of the group {group}" if group else "the access of a group"
-        level = _new_level(text(self.body, "new_access"), self._limited_to())
-        verb = "set" if level else "changed"
-        return f"{self._who()} {verb} {whose} on {self._project_label()}{level}"
+        return f"the access of the group {group}" if group else "the access of a group"
 
 
 class ProjectGroupRemovedV1(ProjectMessage):
