@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from fedora_bus_schemas_core import samples
 from fedora_bus_schemas_greenwave import DecisionUpdateV1
-
-
-def sample(name: str) -> DecisionUpdateV1:
-    return samples.get(DecisionUpdateV1, name).message()
+from tests.support import sample
 
 
 def test_build_that_now_passes():
-    message = sample("koji-build-push-testing-result-passed")
+    message = sample(DecisionUpdateV1, "koji-build-push-testing-result-passed")
     assert message.summary == (
         "python-requests-2.32.3-1.fc41 now passes bodhi_update_push_testing for fedora-41: "
         "all required tests (1 total) have passed or been waived"
@@ -29,13 +25,13 @@ def test_build_that_now_passes():
 
 
 def test_update_that_still_fails_links_to_bodhi():
-    message = sample("bodhi-update-critpath-openqa-failed")
+    message = sample(DecisionUpdateV1, "bodhi-update-critpath-openqa-failed")
     assert message.summary.startswith("Update FEDORA-2024-7c2f3a1b9e still fails ")
     assert message.url == "https://bodhi.fedoraproject.org/updates/FEDORA-2024-7c2f3a1b9e"
 
 
 def test_first_decision_without_previous():
-    message = sample("compose-rawhide-first-decision-previous-null")
+    message = sample(DecisionUpdateV1, "compose-rawhide-first-decision-previous-null")
     assert message.summary == (
         "Compose Fedora-Rawhide-20241105.n.0 fails rawhide_compose_sync_to_mirrors for fedora-rawhide: "
         "of 43 required tests, 2 results missing, 1 test failed"
@@ -44,7 +40,7 @@ def test_first_decision_without_previous():
 
 
 def test_waiver_triggered_decision_names_the_test_case():
-    message = sample("koji-build-push-stable-waiver-failed-waived")
+    message = sample(DecisionUpdateV1, "koji-build-push-stable-waiver-failed-waived")
     assert message.body["testcase"] in str(message)
 
 

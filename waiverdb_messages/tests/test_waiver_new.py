@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from fedora_bus_schemas_core import samples
 from fedora_bus_schemas_waiverdb import WaiverNewV1
-
-
-def sample(name: str) -> WaiverNewV1:
-    return samples.get(WaiverNewV1, name).message()
+from tests.support import sample
 
 
 def test_waiver_through_bodhi():
-    message = sample("bodhi-update-proxied-by-bodhi")
+    message = sample(WaiverNewV1, "bodhi-update-proxied-by-bodhi")
     assert message.summary == (
         "mgarcia waived update.install_default_update_netinst for update FEDORA-2024-5a3c9e1f2b "
         "in fedora-40 (through bodhi)"
@@ -25,7 +21,7 @@ def test_waiver_through_bodhi():
 
 
 def test_unwaiver_of_a_build():
-    message = sample("koji-build-unwaive-rpmdeplint")
+    message = sample(WaiverNewV1, "koji-build-unwaive-rpmdeplint")
     assert (
         message.summary
         == "tkowalski revoked the waiver of dist.rpmdeplint for libsolv-0.7.30-1.fc40 in fedora-40"
