@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import copy
-
 import pytest
-from fedora_messaging.message import DEBUG, INFO, Message
+from fedora_messaging.message import DEBUG, INFO
 
 from fedora_bus_schemas_bodhi import (
     ErrataPublishV1,
@@ -28,7 +26,7 @@ from fedora_bus_schemas_bodhi import (
 )
 from fedora_bus_schemas_bodhi.base import mentions
 from fedora_bus_schemas_core import as_typed, class_for_topic, samples
-from tests.support import sample
+from tests.support import received, sample
 
 
 def test_comment_with_karma_feedback_and_mentions():
@@ -196,10 +194,7 @@ def test_deprecated_versions_name_their_successor():
 def test_each_body_version_gets_its_class(cls):
     for body in samples.bodies(cls):
         assert class_for_topic(cls.topic, body) is cls
-        assert (
-            type(as_typed(Message(topic="org.fedoraproject.prod." + cls.topic, body=copy.deepcopy(body))))
-            is cls
-        )
+        assert type(as_typed(received(cls, body))) is cls
 
 
 def test_a_version_two_body_is_not_a_version_three_body():
