@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from fedora_messaging.message import Message
 
 from . import headers, resources
-from .text import truncate
+from .text import printable, truncate
 
 if TYPE_CHECKING:
     from .validation import MessageValidator
@@ -70,8 +70,8 @@ class SchemaMessage(Message):
 
     @property
     def summary(self) -> str:
-        """One trimmed line of at most :data:`~.text.SUMMARY_WIDTH` characters."""
-        return truncate(self.summarize()) or self.topic
+        """One trimmed line of at most :data:`~.text.SUMMARY_WIDTH` characters, control-free."""
+        return truncate(printable(self.summarize())) or truncate(printable(self.topic))
 
     def summarize(self) -> str:
         """The sentence :attr:`summary` shows; subclasses say what happened."""
@@ -82,12 +82,20 @@ class SchemaMessage(Message):
         return []
 
     def __str__(self) -> str:
+        """The summary, then one aligned ``Label: value`` per fact; multi-line values stay aligned.
+
+        Values are message content: escape sequences and control characters are taken out.
+        """
         lines = [self.summary, ""]
-        facts = [(label, value) for label, value in self.details() if value]
+        facts = [(label, printable(value).strip()) for label, value in self.details() if value]
         if self.url:
-            facts.append(("URL", self.url))
-        width = max((len(label) for label, _ in facts), default=0)
-        lines.extend(f"{label + ':':<{width + 1}} {value}" for label, value in facts)
+            facts.append(("URL", printable(self.url).strip()))
+        width = max((len(label) for label, value in facts if value), default=0)
+        for label, value in facts:
+            if value:
+                first, *more = value.split("\n")
+                lines.append(f"{label + ':':<{width + 1}} {first.rstrip()}")
+                lines.extend(f"{'':<{width + 1}} {line}".rstrip() for line in more)
         return "\n".join(lines).rstrip() + "\n"
 
 
