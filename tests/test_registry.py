@@ -52,7 +52,8 @@ def test_deprecated_classes_name_their_replacement(schema):
         replacement = registry.registered().get(cls.replaced_by or "")
         assert replacement and not replacement.cls.deprecated
         still_sent = any(
-            other.cls.topic == cls.topic and not other.cls.deprecated for other in registry.registered().values()
+            other.cls.topic == cls.topic and not other.cls.deprecated
+            for other in registry.registered().values()
         )
         if still_sent:  # a new version of the topic; a retired topic names the one that took over
             assert replacement.cls.topic == cls.topic

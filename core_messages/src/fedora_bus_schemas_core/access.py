@@ -8,11 +8,11 @@ the default instead of an exception.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, Union
 
 T = TypeVar("T")
 
-Key = str | int
+Key = Union[str, int]
 
 
 def dig(data: Any, *path: Key) -> Any:
@@ -35,7 +35,7 @@ def text(data: Any, *path: Key, default: str = "") -> str:
     value = dig(data, *path)
     if isinstance(value, str):
         return value.strip() or default
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return default
 

@@ -17,12 +17,12 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from importlib import metadata
 from typing import Any, TextIO
 
 import pika
 
 from . import __version__, registry, samples
+from .compat import metadata
 from .message import SchemaMessage
 
 ASYNCAPI_VERSION = "3.0.0"

@@ -76,14 +76,14 @@ class _UsageProblem:
 def fedora_sample(request: pytest.FixtureRequest) -> samples.Sample:
     """One sample, chosen by ``@pytest.mark.fedora_samples(...)``."""
     param = getattr(request, "param", None)
-    if param is None:
-        pytest.fail(
-            f"the {ARGUMENT!r} argument is given by @pytest.mark.{MARKER}(<schema name or topic>)",
-            pytrace=False,
-        )
-    if isinstance(param, _UsageProblem):
-        pytest.fail(param.reason, pytrace=False)
-    return param
+    if isinstance(param, samples.Sample):
+        return param
+    reason = (
+        param.reason
+        if isinstance(param, _UsageProblem)
+        else f"the {ARGUMENT!r} argument is given by @pytest.mark.{MARKER}(<schema name or topic>)"
+    )
+    pytest.fail(reason, pytrace=False)
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ import sys
 import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from importlib import metadata
 from typing import Any
 
 from fedora_messaging.message import Message
 
+from .compat import metadata
 from .message import SchemaMessage
 
 ENTRY_POINT_GROUP = "fedora.messages"

@@ -29,7 +29,7 @@ def read_json(resource: Traversable) -> Any:
         return json.load(stream)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_schema(module: str, schema_name: str) -> dict[str, Any]:
     """The body schema that ``module``'s package ships for ``schema_name``, read once."""
     resource = package_files(module) / SCHEMAS_DIR / f"{schema_name}.json"

@@ -64,3 +64,10 @@ def join_words(words: Sequence[str], conjunction: str = "and") -> str:
 def sentence_start(value: str) -> str:
     """``value`` with its first letter capitalised, to open a sentence."""
     return value[:1].upper() + value[1:]
+
+
+def yes_no(value: bool | None, no: str = "no") -> str:
+    """``"yes"`` or ``no`` for a flag of the body, ``""`` when the body does not say."""
+    if value is None:
+        return ""
+    return "yes" if value else no

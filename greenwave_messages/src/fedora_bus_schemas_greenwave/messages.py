@@ -7,7 +7,7 @@ from typing import Any
 from fedora_bus_schemas_core import SchemaMessage
 from fedora_bus_schemas_core.access import flag, items, mapping, text, unique_sorted
 from fedora_bus_schemas_core.subjects import Subject, subject_of
-from fedora_bus_schemas_core.text import join_words, sentence_start
+from fedora_bus_schemas_core.text import join_words, sentence_start, yes_no
 
 
 def _sentence_tail(summary: str) -> str:
@@ -84,7 +84,7 @@ class DecisionUpdateV1(SchemaMessage):
             ("Subject", f"{subject.type} {subject.identifier}".strip()),
             ("Decision context", text(self.body, "decision_context")),
             ("Product version", text(self.body, "product_version")),
-            ("Satisfied", {True: "yes", False: "no"}.get(satisfied, "")),
+            ("Satisfied", yes_no(satisfied)),
             ("Greenwave says", text(self.body, "summary")),
             ("Before", text(self.body, "previous", "summary")),
             ("Unsatisfied", join_words(unsatisfied)),

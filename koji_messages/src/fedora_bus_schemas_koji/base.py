@@ -36,7 +36,7 @@ TASK_STATES = ("FREE", "OPEN", "CLOSED", "CANCELED", "ASSIGNED", "FAILED")
 #: Result keys that list files, and how ``__str__`` labels each file.
 RESULT_FILES = (("srpm", "SRPM"), ("srpms", "SRPM"), ("rpms", "RPM"), ("files", "Image"), ("logs", "Log"))
 #: UTC; ``datetime.UTC`` only exists from Python 3.11 and the packages run on 3.9.
-UTC = datetime.timezone.utc  # noqa: UP017
+UTC = datetime.timezone.utc
 #: How many nested sub-tasks ``__str__`` follows (koji trees are two or three levels deep).
 MAX_DEPTH = 8
 

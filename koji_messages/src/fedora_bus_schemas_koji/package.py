@@ -5,6 +5,7 @@ from __future__ import annotations
 from fedora_messaging.message import DEBUG
 
 from fedora_bus_schemas_core.access import flag, optional_text, text
+from fedora_bus_schemas_core.text import yes_no
 
 from .base import KojiMessage, opening
 
@@ -64,7 +65,7 @@ class ListChangeV1(KojiMessage):
         return opening(sentence + self._instance_note())
 
     def details(self) -> list[tuple[str, str]]:
-        blocked = {True: "yes", False: "no"}.get(self.block, "")
+        blocked = yes_no(self.block)
         return [
             ("Package", self.package),
             ("Tag", self.tag),

@@ -41,7 +41,7 @@ def web_url(value: Any) -> str | None:
 
 def url_join(base: str | None, *parts: Any) -> str | None:
     """``base`` followed by ``parts`` as quoted path segments; None without a base or a part."""
-    pieces = [str(part) for part in parts if isinstance(part, str | int) and str(part)]
+    pieces = [str(part) for part in parts if isinstance(part, (str, int)) and str(part)]
     if not base or len(pieces) != len(parts):
         return None
     return "/".join([base.rstrip("/"), *(quote(piece, safe="/:.@~-_") for piece in pieces)])

@@ -28,7 +28,7 @@ def _issue_numbers(values: Any) -> list[str]:
     for value in values:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        if isinstance(value, int | str) and not isinstance(value, bool) and str(value).strip():
+        if isinstance(value, (int, str)) and not isinstance(value, bool) and str(value).strip():
             found.append(f"#{str(value).strip()}")
     return found
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fedora_bus_schemas_core import SchemaMessage
 from fedora_bus_schemas_core.access import flag, integer, optional_text, text, unique_sorted
 from fedora_bus_schemas_core.subjects import subject_of
+from fedora_bus_schemas_core.text import yes_no
 
 WAIVER_URL = "https://waiverdb.fedoraproject.org/api/v1.0/waivers/{}"
 
@@ -58,7 +59,7 @@ class WaiverNewV1(SchemaMessage):
             ("Test case", text(self.body, "testcase")),
             ("Scenario", text(self.body, "scenario")),
             ("Product version", text(self.body, "product_version")),
-            ("Waived", {True: "yes", False: "no (waiver revoked)"}.get(flag(self.body, "waived"), "")),
+            ("Waived", yes_no(flag(self.body, "waived"), no="no (waiver revoked)")),
             ("By", text(self.body, "username")),
             ("Proxied by", text(self.body, "proxied_by")),
             ("Comment", text(self.body, "comment")),
