@@ -140,7 +140,45 @@ def test_empty_input_fails(tmp_path):
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")
     code, out = run("validate", str(empty))
-    assert code == 1 and "0 messages" in out
+    assert code == 1
+    assert f"ERROR    {empty}\n         empty input: no JSON in it" in out
+
+
+def test_malformed_input_is_one_error_each_and_the_run_goes_on(tmp_path, first):
+    good = json.dumps({"topic": first.cls.topic, "body": first.body}).encode()
+    malformed = [
+        (b"[" * 100_000 + b"]" * 100_000, "invalid JSON: nested too deeply to be read"),
+        (b'{"topic": "t", "body": {"a": "caf\xe9"}}', "invalid UTF-8: byte 0xe9"),
+        (b'{"topic": "t", "body": {"a": NaN}}', "invalid JSON: NaN is not a JSON number"),
+        (b'{"topic": "t", "body": {"a": Infinity}}', "invalid JSON: Infinity is not a JSON number"),
+        (b'{"topic": "t", "body": {"a": 1e999}}', "the number 1e999 is too large for a double"),
+        (b'{"topic": "t", "body": {"a": 123456789012345678901234567890}}', "is outside the 64-bit range"),
+        (b'{"topic": "t", "body": {"a": ' + b"9" * 5000 + b"}}", "(5000 digits) is outside the 64-bit range"),
+        (b'{"topic": "t", "topic": "u", "body": {}}', "invalid JSON: duplicate key 'topic' in an object"),
+    ]
+    lines = [good]
+    for line, _ in malformed:
+        lines += [line, good]
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n" + good[:-20])  # and a truncated last line
+    empty, folder, missing = tmp_path / "empty.json", tmp_path / "folder", tmp_path / "missing.json"
+    empty.write_text("")
+    folder.mkdir()
+    code, out = run("validate", "-q", str(path), str(empty), str(folder), str(missing), str(path))
+    assert code == 1
+    assert "Traceback" not in out
+    for index, (_, message) in enumerate(malformed):
+        number = 2 * index + 2
+        assert f"ERROR    {path}:{number}\n         " in out
+        assert message in out.split(f"ERROR    {path}:{number}\n")[1].splitlines()[0]
+    assert f"ERROR    {path}:{len(lines) + 1}\n         invalid JSON: " in out
+    assert "(the text ends before the JSON value does: truncated?)" in out
+    assert f"ERROR    {empty}\n         empty input: no JSON in it" in out
+    assert f"ERROR    {folder}\n         cannot read input: Is a directory" in out
+    assert f"ERROR    {missing}\n         cannot read input: No such file or directory" in out
+    unreadable = 2 * (len(malformed) + 1) + 3
+    valid = 2 * (len(malformed) + 1)
+    assert f"{valid + unreadable} messages: {valid} valid, 0 invalid, {unreadable} unreadable" in out
 
 
 def test_list_shows_every_schema():
@@ -158,3 +196,90 @@ def test_list_shows_every_schema():
 def test_usage_errors_exit_2():
     code, out = run("frobnicate")
     assert code == 2 and "invalid choice" in out
+
+
+def _variants(sample):
+    """Records of a sample as the command meets them: valid, broken body, headers good and bad."""
+    cls, body = sample.cls, sample.body
+    headers = sample.message()._headers
+    yield {"topic": cls.topic, "body": body}
+    yield {"topic": cls.topic_prefix + cls.topic, "body": body, "headers": headers}
+    yield {"topic": cls.topic, "body": body, "headers": {**headers, "fedora_messaging_severity": 12}}
+    for key, value in body.items():
+        if isinstance(value, str):
+            yield {"topic": cls.topic, "body": {**body, key: 12}}
+            yield {"topic": cls.topic, "body": {**body, key: 12}, "headers": {"sent-at": 1}}
+            break
+    for key in cls.body_schema.get("required", [])[:1]:
+        yield {"topic": cls.topic, "body": {k: v for k, v in body.items() if k != key}}
+
+
+def _reference(record, validators={}):  # noqa: B006 - a cache of pure-jsonschema validators
+    """What the command said before the fast path: class by header or topic, then the four
+    ``jsonschema.validate`` calls of fedora-messaging's ``Message.validate`` (headers, then body;
+    the class's schema, then the base one; the schemas are known good, so not re-checked), and the
+    summary of a message built from the record when it is valid."""
+    import jsonschema
+    import pika
+    from fedora_messaging.message import Message
+    from jsonschema.exceptions import best_match
+
+    from fedora_bus_schemas_core import registry
+
+    topic, body, headers = record["topic"], record["body"], record.get("headers")
+    named = registry.registered().get((headers or {}).get("fedora_messaging_schema"))
+    cls = named.cls if named else registry.class_for_topic(topic, body)
+    if headers is None:
+        headers = {"fedora_messaging_schema": cls.schema_name, "fedora_messaging_severity": cls.severity}
+    for part, instance, schemas in [
+        ("headers", headers, (cls.headers_schema, Message.headers_schema)),
+        ("body", body, (cls.body_schema, Message.body_schema)),
+    ]:
+        for schema in schemas:
+            key = json.dumps(schema, sort_keys=True)
+            if key not in validators:
+                validators[key] = jsonschema.validators.validator_for(schema)(schema)
+            error = best_match(validators[key].iter_errors(instance))
+            if error is not None:
+                return "invalid", cls.schema_name, f"{part} {error.json_path}: {error.message}"
+    message = cls(body=body, properties=pika.BasicProperties(headers=headers))
+    return "valid", cls.schema_name, message.summary
+
+
+def test_verdicts_and_errors_are_what_fedora_messaging_says():
+    """Quiet or not, every verdict and error is the one building and validating the message gives."""
+    from fedora_bus_schemas_core.checks import check_record
+    from fedora_bus_schemas_core.inputs import Record
+
+    checked = 0
+    for sample in SAMPLES:
+        for record in _variants(sample):
+            status, name, detail = _reference(record)
+            shown = check_record(Record("x", record))
+            quiet = check_record(Record("x", record), summaries=False)
+            assert (shown.status, shown.schema_name, shown.detail) == (status, name, detail), record
+            assert (quiet.status, quiet.schema_name) == (status, name), record
+            assert quiet.detail == ("" if status == "valid" else detail)
+            checked += 1
+    assert checked >= 4 * len(SAMPLES)
+
+
+def test_quiet_validation_builds_no_message_for_valid_records(tmp_path, monkeypatch, capsys):
+    """No Message, no headers, no summary for what is valid and not printed."""
+    from fedora_messaging.message import Message, dumps
+
+    from fedora_bus_schemas_core import cli
+
+    path = tmp_path / "all.jsonl"
+    path.write_text(
+        "".join(json.dumps({"topic": sample.cls.topic, "body": sample.body}) + "\n" for sample in SAMPLES)
+        + dumps([sample.message() for sample in SAMPLES])
+    )
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a Message was built")
+
+    monkeypatch.setattr(Message, "__init__", refuse)
+    assert cli.main(["validate", "-q", str(path)]) == 0
+    count = 2 * len(SAMPLES)
+    assert capsys.readouterr().out == f"{count} messages: {count} valid, 0 invalid, 0 unreadable\n"

@@ -7,27 +7,11 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any, TextIO
-
-import jsonschema
-import pika
+from typing import TextIO
 
 from . import __version__, asyncapi, bundle, registry, samples
-from .inputs import Record, read_records
-from .message import SchemaMessage
-
-VALID, INVALID, ERROR = "valid", "invalid", "error"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """The verdict on one record."""
-
-    location: str
-    status: str
-    schema_name: str = ""
-    detail: str = ""
+from .checks import ERROR, INVALID, VALID, Outcome, check_message, check_record
+from .inputs import read_records
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
     if args.files:
         outcomes = (
-            check_record(record, args.topic) for source in args.files for record in read_records(source)
+            check_record(record, args.topic, summaries=not args.quiet)
+            for source in args.files
+            for record in read_records(source)
         )
     else:
         outcomes = _check_samples()
@@ -90,69 +76,14 @@ def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 def _check_samples() -> Iterator[Outcome]:
     for sample in samples.load_all():
-        location = f"sample {sample.schema_name}/{sample.name}"
-        yield _validate(location, sample.cls, sample.body, headers=None)
-
-
-def check_record(record: Record, topic: str | None = None) -> Outcome:
-    """Validate one record; never raises for bad input."""
-    if record.error:
-        return Outcome(record.location, ERROR, detail=record.error)
-    value = record.value
-    headers: Any = None
-    if topic is None:
-        if not isinstance(value, dict) or "topic" not in value or "body" not in value:
-            return Outcome(
-                record.location,
-                ERROR,
-                detail="not a message: expected an object with 'topic' and 'body' "
-                "(use --topic TOPIC for bare bodies)",
-            )
-        topic, value, headers = value["topic"], value["body"], value.get("headers")
-        if not isinstance(topic, str):
-            return Outcome(record.location, ERROR, detail=f"'topic' must be a string, not {_kind(topic)}")
-    if not isinstance(value, dict):
-        return Outcome(record.location, ERROR, detail=f"body must be a JSON object, not {_kind(value)}")
-    if headers is not None and not isinstance(headers, dict):
-        return Outcome(record.location, ERROR, detail=f"'headers' must be an object, not {_kind(headers)}")
-    cls = _class_for(topic, value, headers)
-    if cls is None:
-        return Outcome(record.location, ERROR, detail=f"unknown topic {topic!r}: no installed schema for it")
-    return _validate(record.location, cls, value, headers)
-
-
-def _class_for(
-    topic: str, body: dict[str, Any], headers: dict[str, Any] | None
-) -> type[SchemaMessage] | None:
-    """The class named by the schema header when it is ours, else the class for the topic."""
-    name = (headers or {}).get("fedora_messaging_schema")
-    known = registry.registered().get(name) if isinstance(name, str) else None
-    return known.cls if known else registry.class_for_topic(topic, body)
-
-
-def _validate(
-    location: str, cls: type[SchemaMessage], body: dict[str, Any], headers: dict[str, Any] | None
-) -> Outcome:
-    if headers is None:
-        headers = {"fedora_messaging_schema": cls.schema_name, "fedora_messaging_severity": cls.severity}
-    message = cls(body=body, properties=pika.BasicProperties(headers=headers))
-    try:
-        message.validate()
-    except jsonschema.ValidationError as error:
-        part = "body" if not cls.accepts(body) else "headers"
-        return Outcome(location, INVALID, cls.schema_name, f"{part} {error.json_path}: {error.message}")
-    return Outcome(location, VALID, cls.schema_name, message.summary)
+        yield check_message(
+            f"sample {sample.schema_name}/{sample.name}", sample.cls, sample.body, headers=None
+        )
 
 
 def _format_outcome(outcome: Outcome) -> str:
     name = f"  [{outcome.schema_name}]" if outcome.schema_name else ""
     return f"{outcome.status.upper():<8} {outcome.location}{name}\n         {outcome.detail}\n"
-
-
-def _kind(value: Any) -> str:
-    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(
-        type(value), "a number"
-    )
 
 
 def _run_list(args: argparse.Namespace, out: TextIO) -> int:

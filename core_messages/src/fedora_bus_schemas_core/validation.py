@@ -22,20 +22,39 @@ except ImportError:  # pragma: no cover - distributions without the Rust wheel s
 
 
 class CompiledSchema:
-    """One schema, checked against its metaschema and compiled once."""
+    """One schema, checked against its metaschema and compiled once.
+
+    jsonschema's own metaschema check costs about 5 ms for a large schema, ten times the Rust
+    compilation that checks the schema too; it runs only when jsonschema-rs rejects the schema (to
+    raise jsonschema's ``SchemaError``) or before jsonschema is first asked about an instance.
+    """
 
     def __init__(self, schema: Mapping[str, Any]) -> None:
+        self._schema = schema
+        self._checked = jsonschema_rs is None
         validator_class = jsonschema.validators.validator_for(schema)
-        # Raise the same SchemaError as jsonschema.validate() would for a broken schema.
-        validator_class.check_schema(schema)
-        self._exact = validator_class(schema)
-        self._is_valid: Callable[[Any], bool] = self._exact.is_valid
+        if self._checked:
+            # Raise the same SchemaError as jsonschema.validate() would for a broken schema.
+            validator_class.check_schema(schema)
+        self._exact_unchecked = validator_class(schema)
+        self._is_valid: Callable[[Any], bool] = self._exact_unchecked.is_valid
         if jsonschema_rs is not None:
             # Formats are annotations for fedora-messaging (no format checker), and no reference
             # may ever be fetched from the network.
-            self._is_valid = jsonschema_rs.validator_for(
-                schema, validate_formats=False, offline=True
-            ).is_valid
+            try:
+                self._is_valid = jsonschema_rs.validator_for(
+                    schema, validate_formats=False, offline=True
+                ).is_valid
+            except jsonschema_rs.ValidationError:
+                validator_class.check_schema(schema)  # jsonschema's SchemaError when it agrees
+                raise
+
+    @property
+    def _exact(self) -> jsonschema.protocols.Validator:
+        if not self._checked:
+            self._exact_unchecked.check_schema(self._schema)
+            self._checked = True
+        return self._exact_unchecked
 
     def is_valid(self, instance: Any) -> bool:
         """True when ``instance`` is valid; exact on the valid side, see :meth:`validate`."""

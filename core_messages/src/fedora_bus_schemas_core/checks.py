@@ -1,0 +1,138 @@
+"""Verdicts on records: which installed class a message belongs to and whether it is valid.
+
+Used by ``fedora-bus-schemas validate``. A record that is valid and not shown costs one body
+validation and one headers validation: no ``Message`` is built and no summary is computed. Any
+other record takes the path that builds the message, so what is printed is exactly what
+``Message.validate`` and ``summary`` say.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import jsonschema
+import pika
+from fedora_messaging.message import Message
+
+from . import registry
+from .inputs import Record
+from .message import SchemaMessage
+
+if TYPE_CHECKING:
+    from .validation import CompiledSchema
+
+VALID, INVALID, ERROR = "valid", "invalid", "error"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The verdict on one record; ``detail`` is the summary, the error, or empty when not asked."""
+
+    location: str
+    status: str
+    schema_name: str = ""
+    detail: str = ""
+
+
+def check_record(record: Record, topic: str | None = None, *, summaries: bool = True) -> Outcome:
+    """Validate one record; never raises for bad input.
+
+    With ``summaries`` false, a valid record's outcome has no detail (and is much cheaper).
+    """
+    if record.error:
+        return Outcome(record.location, ERROR, detail=record.error)
+    value = record.value
+    headers: Any = None
+    if topic is None:
+        if not isinstance(value, dict) or "topic" not in value or "body" not in value:
+            return Outcome(
+                record.location,
+                ERROR,
+                detail="not a message: expected an object with 'topic' and 'body' "
+                "(use --topic TOPIC for bare bodies)",
+            )
+        topic, value, headers = value["topic"], value["body"], value.get("headers")
+        if not isinstance(topic, str):
+            return Outcome(record.location, ERROR, detail=f"'topic' must be a string, not {kind(topic)}")
+    if not isinstance(value, dict):
+        return Outcome(record.location, ERROR, detail=f"body must be a JSON object, not {kind(value)}")
+    if headers is not None and not isinstance(headers, dict):
+        return Outcome(record.location, ERROR, detail=f"'headers' must be an object, not {kind(headers)}")
+    try:
+        cls, accepted = _class_for(topic, value, headers)
+        if cls is None:
+            return Outcome(
+                record.location, ERROR, detail=f"unknown topic {topic!r}: no installed schema for it"
+            )
+        if accepted and not summaries and _headers_accepted(cls, headers):
+            return Outcome(record.location, VALID, cls.schema_name)
+        return check_message(record.location, cls, value, headers)
+    except RecursionError:
+        return Outcome(record.location, ERROR, detail="the message is nested too deeply to be checked")
+
+
+def check_message(
+    location: str, cls: type[SchemaMessage], body: dict[str, Any], headers: dict[str, Any] | None
+) -> Outcome:
+    """Validate ``body`` (and ``headers``) as a message of ``cls``; the summary when valid."""
+    message = cls(body=body, properties=pika.BasicProperties(headers=_headers_or_default(cls, headers)))
+    try:
+        message.validate()
+    except jsonschema.ValidationError as error:
+        # Message.validate checks the headers first.
+        part = "headers" if not _headers_accepted(cls, headers) else "body"
+        return Outcome(location, INVALID, cls.schema_name, f"{part} {error.json_path}: {error.message}")
+    return Outcome(location, VALID, cls.schema_name, message.summary)
+
+
+def kind(value: Any) -> str:
+    """What a JSON value is, for error messages: ``an object``, ``a number``..."""
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(
+        type(value), "a number"
+    )
+
+
+def _class_for(
+    topic: str, body: dict[str, Any], headers: dict[str, Any] | None
+) -> tuple[type[SchemaMessage] | None, bool]:
+    """The class named by the schema header when it is ours, else the class for the topic
+    (as :func:`.registry.class_for_topic` picks it); and whether that class accepts the body."""
+    name = (headers or {}).get("fedora_messaging_schema")
+    known = registry.registered().get(name) if isinstance(name, str) else None
+    if known:
+        return known.cls, known.cls.accepts(body)
+    candidates = _classes_for_topic(topic)
+    for cls in candidates:
+        if cls.accepts(body):
+            return cls, True
+    return (candidates[0] if candidates else None), False
+
+
+@functools.lru_cache(maxsize=4096)
+def _classes_for_topic(topic: str) -> list[type[SchemaMessage]]:
+    """:func:`.registry.classes_for_topic`, remembered: a bulk file repeats a few topics."""
+    return registry.classes_for_topic(topic)
+
+
+def _headers_or_default(cls: type[SchemaMessage], headers: dict[str, Any] | None) -> dict[str, Any]:
+    if headers is None:
+        return {"fedora_messaging_schema": cls.schema_name, "fedora_messaging_severity": cls.severity}
+    return headers
+
+
+def _headers_accepted(cls: type[SchemaMessage], headers: dict[str, Any] | None) -> bool:
+    """True when ``Message.validate`` would find no fault with the headers."""
+    checked = _headers_or_default(cls, headers)
+    return all(schema.is_valid(checked) for schema in _headers_schemas(cls))
+
+
+@functools.cache
+def _headers_schemas(cls: type[SchemaMessage]) -> tuple[CompiledSchema, ...]:
+    from .validation import CompiledSchema  # jsonschema-rs, imported when first needed
+
+    schemas = [cls.headers_schema]
+    if Message.headers_schema != cls.headers_schema:
+        schemas.append(Message.headers_schema)
+    return tuple(CompiledSchema(schema) for schema in schemas)
