@@ -248,15 +248,15 @@ def _reference(record, validators={}):  # noqa: B006 - a cache of pure-jsonschem
 
 def test_verdicts_and_errors_are_what_fedora_messaging_says():
     """Quiet or not, every verdict and error is the one building and validating the message gives."""
-    from fedora_bus_schemas_core.checks import check_record
+    from fedora_bus_schemas_core.checks import verdicts
     from fedora_bus_schemas_core.inputs import Record
 
     checked = 0
     for sample in SAMPLES:
         for record in _variants(sample):
             status, name, detail = _reference(record)
-            shown = check_record(Record("x", record))
-            quiet = check_record(Record("x", record), summaries=False)
+            [shown] = verdicts(Record("x", record))
+            [quiet] = verdicts(Record("x", record), summaries=False)
             assert (shown.status, shown.schema_name, shown.detail) == (status, name, detail), record
             assert (quiet.status, quiet.schema_name) == (status, name), record
             assert quiet.detail == ("" if status == "valid" else detail)
@@ -283,3 +283,111 @@ def test_quiet_validation_builds_no_message_for_valid_records(tmp_path, monkeypa
     assert cli.main(["validate", "-q", str(path)]) == 0
     count = 2 * len(SAMPLES)
     assert capsys.readouterr().out == f"{count} messages: {count} valid, 0 invalid, 0 unreadable\n"
+
+
+def _datagrepper_raw(sample, index: int, headers: object = "from the class") -> dict:
+    """A message as datagrepper's /raw and /id answer with it (datanommer's as_dict)."""
+    message = sample.message()
+    return {
+        "i": index,
+        "msg_id": f"2024-{message.id}",
+        "topic": sample.cls.topic_prefix + sample.cls.topic,
+        "timestamp": 1730718000.0 + index,
+        "certificate": None,
+        "signature": None,
+        "username": None,
+        "crypto": None,
+        "msg": sample.body,
+        "headers": message._headers if headers == "from the class" else headers,
+        "source_name": "datanommer",
+        "source_version": "1.4.0",
+        "users": sorted(message.usernames),
+        "packages": sorted(message.packages),
+    }
+
+
+def _datagrepper_page(messages: list) -> dict:
+    return {
+        "raw_messages": messages,
+        "total": len(messages),
+        "pages": 1,
+        "count": len(messages),
+        "arguments": {},
+    }
+
+
+def test_a_datagrepper_raw_page_is_every_message_in_it(tmp_path, first):
+    picked = SAMPLES[:: max(1, len(SAMPLES) // 5)][:5]
+    messages = [_datagrepper_raw(sample, index) for index, sample in enumerate(picked)]
+    messages.append(_datagrepper_raw(first, 90, headers=None))  # fedmsg era: no headers
+    broken = _datagrepper_raw(first, 91)
+    broken["msg"] = {
+        key: value for key, value in first.body.items() if key != first.cls.body_schema["required"][0]
+    }
+    messages.append(broken)
+    messages.append({"topic": "org.fedoraproject.prod.no.such.thing", "msg": {}, "msg_id": "2024-unknown"})
+    path = tmp_path / "day.json"
+    path.write_text(json.dumps(_datagrepper_page(messages)))
+    code, out = run("validate", str(path))
+    assert code == 1
+    for index, sample in enumerate(picked):
+        assert (
+            f"VALID    {path} raw_messages[{index}] {messages[index]['msg_id']}  [{sample.schema_name}]"
+            in out
+        )
+        assert sample.message().summary in out
+    assert f"VALID    {path} raw_messages[{len(picked)}] 2024-" in out
+    assert f"INVALID  {path} raw_messages[{len(picked) + 1}] {broken['msg_id']}  [{first.schema_name}]" in out
+    assert f"ERROR    {path} raw_messages[{len(picked) + 2}] 2024-unknown\n" in out
+    assert "unknown topic 'org.fedoraproject.prod.no.such.thing'" in out
+    total = len(messages)
+    assert f"{total} messages: {total - 2} valid, 1 invalid, 1 unreadable" in out
+
+
+def test_datagrepper_v2_pages_single_answers_and_fedmsg_envelopes(tmp_path, first):
+    """/v2/search pages (fedora-messaging's serialized shape) as JSON Lines, one page a line; a
+    /id answer; a bare fedmsg {topic, msg}."""
+    from fedora_messaging.message import dumps
+
+    v2 = [json.loads(line) for line in dumps([sample.message() for sample in SAMPLES[:4]]).splitlines()]
+    for message in v2:
+        message["priority"] = 0
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text(
+        json.dumps(_datagrepper_page(v2[:2])) + "\n" + json.dumps(_datagrepper_page(v2[2:])) + "\n"
+    )
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps(_datagrepper_raw(first, 7)))
+    fedmsg = tmp_path / "fedmsg.json"
+    fedmsg.write_text(json.dumps({"topic": "org.fedoraproject.prod." + first.cls.topic, "msg": first.body}))
+    code, out = run("validate", str(pages), str(single), str(fedmsg))
+    assert code == 0, out
+    assert f"VALID    {pages}:1 raw_messages[1] {v2[1]['id']}  [{SAMPLES[1].schema_name}]" in out
+    assert f"VALID    {pages}:2 raw_messages[0] {v2[2]['id']}  [{SAMPLES[2].schema_name}]" in out
+    assert f"VALID    {single}  [{first.schema_name}]" in out
+    assert f"VALID    {fedmsg}  [{first.schema_name}]" in out
+    assert "6 messages: 6 valid, 0 invalid, 0 unreadable" in out
+
+
+def test_the_headers_schema_name_decides_the_class(tmp_path, first):
+    """A message is validated against the class its headers name, whatever its topic says."""
+    other = next(sample for sample in SAMPLES if sample.cls.topic != first.cls.topic)
+    record = _datagrepper_raw(first, 1)
+    record["topic"] = other.cls.topic_prefix + other.cls.topic
+    path = tmp_path / "named.json"
+    path.write_text(json.dumps(record))
+    code, out = run("validate", str(path))
+    assert code == 0, out
+    assert f"VALID    {path}  [{first.schema_name}]" in out
+    record["headers"]["fedora_messaging_schema"] = "base.message"  # not ours: the topic decides
+    path.write_text(json.dumps(record))
+    code, out = run("validate", str(path))
+    assert f"  [{first.schema_name}]" not in out
+
+
+def test_a_page_without_a_list_of_messages(tmp_path):
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps({"raw_messages": {"not": "a list"}, "pages": 1}))
+    code, out = run("validate", str(path))
+    assert code == 1
+    assert f"ERROR    {path}\n         'raw_messages' must be an array, not an object" in out

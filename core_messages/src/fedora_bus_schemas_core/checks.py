@@ -1,6 +1,6 @@
 """Verdicts on records: which installed class a message belongs to and whether it is valid.
 
-Used by ``fedora-bus-schemas validate``. A record that is valid and not shown costs one body
+Used by ``fedora-bus-schemas validate`` and ``tap``. A record that is valid and not shown costs one body
 validation and one headers validation: no ``Message`` is built and no summary is computed. Any
 other record takes the path that builds the message, so what is printed is exactly what
 ``Message.validate`` and ``summary`` say.
@@ -9,6 +9,7 @@ other record takes the path that builds the message, so what is printed is exact
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
     from .validation import CompiledSchema
 
 VALID, INVALID, ERROR = "valid", "invalid", "error"
+NOT_A_MESSAGE = (
+    "not a message: expected an object with 'topic' and 'body' (or fedmsg's 'msg'), or a "
+    "datagrepper page with 'raw_messages' (use --topic TOPIC for bare bodies)"
+)
 
 
 @dataclass(frozen=True)
@@ -36,41 +41,56 @@ class Outcome:
     detail: str = ""
 
 
-def check_record(record: Record, topic: str | None = None, *, summaries: bool = True) -> Outcome:
-    """Validate one record; never raises for bad input.
+def verdicts(record: Record, topic: str | None = None, *, summaries: bool = True) -> Iterator[Outcome]:
+    """The verdict on each message of one record; never raises for bad input.
 
-    With ``summaries`` false, a valid record's outcome has no detail (and is much cheaper).
+    With ``topic``, the record is a bare body of that topic. Without, it is a message in an
+    envelope (see :func:`check_envelope`) or a page of datagrepper's search (``/raw``,
+    ``/v2/search``), whose ``raw_messages`` each get a verdict. With ``summaries`` false, a valid
+    message's outcome has no detail (and costs far less).
     """
     if record.error:
-        return Outcome(record.location, ERROR, detail=record.error)
-    value = record.value
-    headers: Any = None
-    if topic is None:
-        if not isinstance(value, dict) or "topic" not in value or "body" not in value:
-            return Outcome(
-                record.location,
-                ERROR,
-                detail="not a message: expected an object with 'topic' and 'body' "
-                "(use --topic TOPIC for bare bodies)",
-            )
-        topic, value, headers = value["topic"], value["body"], value.get("headers")
-        if not isinstance(topic, str):
-            return Outcome(record.location, ERROR, detail=f"'topic' must be a string, not {kind(topic)}")
-    if not isinstance(value, dict):
-        return Outcome(record.location, ERROR, detail=f"body must be a JSON object, not {kind(value)}")
+        yield Outcome(record.location, ERROR, detail=record.error)
+    elif topic is not None:
+        yield check_body(record.location, topic, record.value, None, summaries=summaries)
+    elif isinstance(record.value, dict) and "raw_messages" in record.value and "topic" not in record.value:
+        yield from _page(record.location, record.value["raw_messages"], summaries)
+    else:
+        yield check_envelope(record.location, record.value, summaries=summaries)
+
+
+def check_envelope(location: str, value: Any, *, summaries: bool = True) -> Outcome:
+    """Validate a message in its envelope, using its headers' schema name when it has one.
+
+    The envelope is ``{"topic", "body", "headers"}`` (this command's records, fedora-messaging's
+    serialized messages, datagrepper's ``/v2/id`` answers) or ``{"topic", "msg", "headers"}``
+    (fedmsg's messages, datagrepper's ``/id`` answers); ``headers`` may be left out or null.
+    """
+    if not isinstance(value, dict) or "topic" not in value or ("body" not in value and "msg" not in value):
+        return Outcome(location, ERROR, detail=NOT_A_MESSAGE)
+    body = value["body"] if "body" in value else value["msg"]
+    return check_body(location, value["topic"], body, value.get("headers"), summaries=summaries)
+
+
+def check_body(
+    location: str, topic: Any, body: Any, headers: Any = None, *, summaries: bool = True
+) -> Outcome:
+    """Validate ``body`` (and ``headers``, when not None) as a message on ``topic``."""
+    if not isinstance(topic, str):
+        return Outcome(location, ERROR, detail=f"'topic' must be a string, not {kind(topic)}")
+    if not isinstance(body, dict):
+        return Outcome(location, ERROR, detail=f"body must be a JSON object, not {kind(body)}")
     if headers is not None and not isinstance(headers, dict):
-        return Outcome(record.location, ERROR, detail=f"'headers' must be an object, not {kind(headers)}")
+        return Outcome(location, ERROR, detail=f"'headers' must be an object, not {kind(headers)}")
     try:
-        cls, accepted = _class_for(topic, value, headers)
+        cls, accepted = _class_for(topic, body, headers)
         if cls is None:
-            return Outcome(
-                record.location, ERROR, detail=f"unknown topic {topic!r}: no installed schema for it"
-            )
+            return Outcome(location, ERROR, detail=f"unknown topic {topic!r}: no installed schema for it")
         if accepted and not summaries and _headers_accepted(cls, headers):
-            return Outcome(record.location, VALID, cls.schema_name)
-        return check_message(record.location, cls, value, headers)
+            return Outcome(location, VALID, cls.schema_name)
+        return check_message(location, cls, body, headers)
     except RecursionError:
-        return Outcome(record.location, ERROR, detail="the message is nested too deeply to be checked")
+        return Outcome(location, ERROR, detail="the message is nested too deeply to be checked")
 
 
 def check_message(
@@ -85,6 +105,18 @@ def check_message(
         part = "headers" if not _headers_accepted(cls, headers) else "body"
         return Outcome(location, INVALID, cls.schema_name, f"{part} {error.json_path}: {error.message}")
     return Outcome(location, VALID, cls.schema_name, message.summary)
+
+
+def _page(location: str, messages: Any, summaries: bool) -> Iterator[Outcome]:
+    if not isinstance(messages, list):
+        yield Outcome(location, ERROR, detail=f"'raw_messages' must be an array, not {kind(messages)}")
+        return
+    for index, message in enumerate(messages):
+        where = f"{location} raw_messages[{index}]"
+        ident = message.get("msg_id") or message.get("id") if isinstance(message, dict) else None
+        if isinstance(ident, str):
+            where += f" {ident}"
+        yield check_envelope(where, message, summaries=summaries)
 
 
 def kind(value: Any) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from . import __version__, asyncapi, bundle, registry, samples
-from .checks import ERROR, INVALID, VALID, Outcome, check_message, check_record
+from .checks import ERROR, INVALID, VALID, Outcome, check_message, verdicts
 from .inputs import read_records
 
 
@@ -34,9 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="validate messages (every bundled sample when no FILE is given)",
         description=(
             "Validate each record of the FILEs ('-' for standard input): a {topic, body} object, "
-            "a fedora-messaging serialized message, or a bare body with --topic. A FILE holds one "
-            "JSON value, a JSON array of records, or JSON Lines. With no FILE, every sample "
-            "shipped with the installed packages is validated."
+            "a fedora-messaging serialized message, a fedmsg-style {topic, msg} message, a "
+            "datagrepper answer (a message, or a page of its search with every message in it), "
+            "or a bare body with --topic. The schema named by a message's headers is used when "
+            "one is installed, else the topic's. A FILE holds one JSON value, a JSON array of "
+            "records, or JSON Lines. With no FILE, every sample shipped with the installed "
+            "packages is validated."
         ),
     )
     validate.add_argument("files", nargs="*", metavar="FILE")
@@ -55,9 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
     if args.files:
         outcomes = (
-            check_record(record, args.topic, summaries=not args.quiet)
+            outcome
             for source in args.files
             for record in read_records(source)
+            for outcome in verdicts(record, args.topic, summaries=not args.quiet)
         )
     else:
         outcomes = _check_samples()
