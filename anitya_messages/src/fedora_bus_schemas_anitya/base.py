@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
-from fedora_messaging.schema_utils import libravatar_url, user_avatar_url
+from fedora_messaging.schema_utils import libravatar_url
 
-from fedora_bus_schemas_core import SchemaMessage
+from fedora_bus_schemas_core import SchemaMessage, urls
 from fedora_bus_schemas_core.access import (
     dig,
     integer,
@@ -30,7 +29,6 @@ from fedora_bus_schemas_core.text import join_words, plural
 
 ANITYA_URL = "https://release-monitoring.org/"
 PROJECT_URL = ANITYA_URL + "project/{}/"
-DISTRO_URL = ANITYA_URL + "distro/{}/"
 DISTROS_URL = ANITYA_URL + "distros/"
 FLAGS_URL = ANITYA_URL + "flags"
 
@@ -93,7 +91,8 @@ def mapping_pairs(values: Any) -> list[tuple[str, str]]:
 
 def distro_url(name: str) -> str | None:
     """The page of a distribution on release-monitoring.org (the projects mapped to it)."""
-    return DISTRO_URL.format(quote(name, safe="")) if name else None
+    page = urls.join(ANITYA_URL + "distro", name)
+    return page + "/" if page else None
 
 
 def shown(value: Any) -> str:
@@ -197,8 +196,8 @@ class AnityaMessage(SchemaMessage):
         if agent == ANITYA_AGENT:
             return self.app_icon
         if "@" in agent:
-            return libravatar_url(email=agent)
-        return user_avatar_url(agent)
+            return libravatar_url(email=urls.encodable(agent))
+        return urls.avatar(agent)
 
     @property
     def usernames(self) -> list[str]:

@@ -5,20 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
-from urllib.parse import quote
-
-from fedora_messaging.schema_utils import user_avatar_url
 
 from fedora_bus_schemas_core import SchemaMessage
 from fedora_bus_schemas_core.access import dig, integer, items, mapping, optional_text, text, unique_sorted
 from fedora_bus_schemas_core.nvr import package_name
+from fedora_bus_schemas_core.subjects import bodhi_update_url
 from fedora_bus_schemas_core.text import join_words, plural, sentence_start, truncate
 
 BODHI_URL = "https://bodhi.fedoraproject.org"
-UPDATE_URL = BODHI_URL + "/updates/{}"
-OVERRIDE_URL = BODHI_URL + "/overrides/{}"
+OVERRIDES_URL = BODHI_URL + "/overrides/"
 COMPOSES_URL = BODHI_URL + "/composes/"
-COMPOSE_URL = BODHI_URL + "/composes/{}/{}"
 
 #: An @mention in comment text, as Bodhi's Markdown renderer recognises it (bodhi.server.MENTION_RE).
 MENTION = re.compile(r"(?<!\S)@([\w-]+)")
@@ -48,16 +44,6 @@ def mentions(value: Any) -> list[str]:
 def signed(value: int) -> str:
     """Karma as Bodhi shows it: ``+1``, ``-1``, ``0``."""
     return f"{value:+d}" if value else "0"
-
-
-def encodable(value: str) -> str:
-    """``value`` with lone surrogates (valid in JSON, not in UTF-8) replaced by ``?``."""
-    return value.encode("utf-8", "replace").decode("utf-8")
-
-
-def quoted(value: str) -> str:
-    """``value`` made safe as one URL path segment."""
-    return quote(encodable(value), safe="")
 
 
 def name_of(value: Any) -> str:
@@ -111,10 +97,6 @@ class UpdateV1(NamedTuple):
         return [build.package for build in self.builds]
 
 
-def update_url(alias: str) -> str | None:
-    return UPDATE_URL.format(quoted(alias)) if alias else None
-
-
 class BodhiMessage(SchemaMessage):
     """Base of every Bodhi message: the app, the agent and its avatar, the usernames."""
 
@@ -125,12 +107,6 @@ class BodhiMessage(SchemaMessage):
     def agent_name(self) -> str | None:
         """The user who caused the message: the ``agent`` Bodhi records."""
         return optional_text(self.body, "agent")
-
-    @property
-    def agent_avatar(self) -> str | None:
-        """The agent's libravatar URL, or None without an agent."""
-        name = self.agent_name
-        return user_avatar_url(encodable(name)) if name else None
 
     def _related_usernames(self) -> list[Any]:
         """Users other than the agent whom the message concerns."""
@@ -209,7 +185,7 @@ class UpdateMessage(BodhiMessage):
     @property
     def url(self) -> str | None:
         """The update's page on Bodhi."""
-        return update_url(self._alias())
+        return bodhi_update_url(self._alias())
 
     @property
     def update(self) -> UpdateV1:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from fedora_bus_schemas_core import urls
 from fedora_bus_schemas_core.access import dig, mapping, text, unique_sorted
 from fedora_bus_schemas_core.nvr import package_name
 from fedora_bus_schemas_core.text import truncate
@@ -13,12 +14,11 @@ from fedora_bus_schemas_core.text import truncate
 from .base import (
     CONTENT_PROPERTIES,
     NOTES_WIDTH,
-    OVERRIDE_URL,
+    OVERRIDES_URL,
     BodhiMessage,
     BuildV1,
     UserV1,
     name_of,
-    quoted,
 )
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -67,8 +67,7 @@ class BuildrootOverrideMessage(BodhiMessage):
     @property
     def url(self) -> str | None:
         """The override's page on Bodhi."""
-        nvr = self._nvr()
-        return OVERRIDE_URL.format(quoted(nvr)) if nvr else None
+        return urls.join(OVERRIDES_URL, self._nvr())
 
     def details(self) -> list[tuple[str, str]]:
         override = self._override()

@@ -8,6 +8,7 @@ from typing import Any
 
 from fedora_messaging.message import DEBUG
 
+from fedora_bus_schemas_core import urls
 from fedora_bus_schemas_core.access import (
     dig,
     flag,
@@ -22,7 +23,7 @@ from fedora_bus_schemas_core.access import (
 from fedora_bus_schemas_core.nvr import package_name
 from fedora_bus_schemas_core.text import join_words, plural
 
-from .base import COMPOSE_URL, UpdateMessage, UserV1, mentions, quoted, signed
+from .base import COMPOSES_URL, UpdateMessage, UserV1, mentions, signed
 
 #: Words for a feedback value on a bug or a test case.
 FEEDBACK_WORDS = {1: "works", 0: "untested", -1: "fails"}
@@ -245,7 +246,7 @@ class UpdateEjectV1(UpdateMessage):
 
     def details(self) -> list[tuple[str, str]]:
         release, request = text(self.body, "release", "name"), text(self.body, "request")
-        compose = COMPOSE_URL.format(quoted(release), quoted(request)) if release and request else ""
+        compose = urls.join(COMPOSES_URL, release, request) or ""
         return [
             ("Reason", text(self.body, "reason")),
             ("Repository", text(self.body, "repo")),

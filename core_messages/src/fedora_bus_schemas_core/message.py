@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from fedora_messaging.message import Message
 
-from . import headers, resources
+from . import headers, resources, urls
 from .text import printable, truncate
 
 if TYPE_CHECKING:
@@ -67,6 +67,11 @@ class SchemaMessage(Message):
         Upstream makes a key per name, so one over-long name would make the message unpublishable.
         """
         return headers.publishable(super()._filter_headers(), self.topic)
+
+    @property
+    def agent_avatar(self) -> str | None:
+        """fedora-messaging's Libravatar URL for :attr:`agent_name`, even one UTF-8 cannot encode."""
+        return urls.avatar(self.agent_name)
 
     @property
     def summary(self) -> str:

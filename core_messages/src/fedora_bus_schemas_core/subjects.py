@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from . import access
+from . import access, urls
 from .nvr import package_name
 
 #: Subject types whose identifier is the NVR of an RPM build (``brew-build`` is Koji's alias).
@@ -20,7 +20,13 @@ COMPOSE_TYPES = frozenset({"compose", "productmd-compose"})
 COMPOSE_ID_KEY = "productmd.compose.id"
 
 BODHI_UPDATE_URL = "https://bodhi.fedoraproject.org/updates/{}"
-KOJI_BUILD_SEARCH_URL = "https://koji.fedoraproject.org/koji/search?terms={}&type=build&match=exact"
+KOJI_SEARCH_URL = "https://koji.fedoraproject.org/koji/search"
+
+
+def bodhi_update_url(alias: str) -> str | None:
+    """The page of a Bodhi update, ``https://bodhi.fedoraproject.org/updates/<alias>``."""
+    quoted = urls.segment(alias)
+    return BODHI_UPDATE_URL.format(quoted) if quoted else None
 
 
 class Subject(NamedTuple):
@@ -54,9 +60,9 @@ class Subject(NamedTuple):
         if not self.identifier:
             return None
         if self.type == "bodhi_update":
-            return BODHI_UPDATE_URL.format(self.identifier)
+            return bodhi_update_url(self.identifier)
         if self.type in BUILD_TYPES:
-            return KOJI_BUILD_SEARCH_URL.format(self.identifier)
+            return urls.with_query(KOJI_SEARCH_URL, terms=self.identifier, type="build", match="exact")
         return None
 
 

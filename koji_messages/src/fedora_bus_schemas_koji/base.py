@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Mapping
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
-from fedora_bus_schemas_core import SchemaMessage
+from fedora_bus_schemas_core import SchemaMessage, urls
 from fedora_bus_schemas_core.access import (
     dig,
     integer,
@@ -183,7 +183,7 @@ class KojiMessage(SchemaMessage):
         base = self.base_url
         if base is None:
             return None
-        return f"{base}/koji/{page}?{urlencode(query, safe='', quote_via=quote)}"
+        return urls.with_query(f"{base}/koji/{page}", **query)
 
     def _build_page(self, build_id: int | None, nvr: str) -> str | None:
         """A build's page by id; without an id, Koji's exact search for the NVR."""
@@ -201,7 +201,7 @@ class KojiMessage(SchemaMessage):
 
     def _file_url(self, path: str) -> str:
         """The URL of a task result file: each path segment quoted, under ``files_base_url``."""
-        quoted = "/".join(quote(segment, safe="") for segment in path.strip().split("/"))
+        quoted = "/".join(quote(urls.encodable(segment), safe="") for segment in path.strip().split("/"))
         base = self.files_base_url
         return f"{base}/{quoted}" if base else path.strip()
 

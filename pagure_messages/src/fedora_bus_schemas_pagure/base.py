@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
-from urllib.parse import quote
 
-from fedora_messaging.schema_utils import user_avatar_url
-
-from fedora_bus_schemas_core import SchemaMessage
+from fedora_bus_schemas_core import SchemaMessage, urls
 from fedora_bus_schemas_core.access import dig, integer, items, mapping, text, unique_sorted
 from fedora_bus_schemas_core.text import join_words, truncate
 
@@ -30,21 +27,6 @@ DIST_GIT_NAMESPACES = {
 PULL_REQUEST_KEYS = ("pullrequest", "request", "pull_request")
 
 EMPTY: Mapping[str, Any] = {}
-
-
-def web_url(value: Any) -> str | None:
-    """``value`` if it is an absolute https URL (Pagure's ``full_url``), else None."""
-    if isinstance(value, str) and value.startswith("https://") and len(value) > len("https://"):
-        return value.strip() or None
-    return None
-
-
-def url_join(base: str | None, *parts: Any) -> str | None:
-    """``base`` followed by ``parts`` as quoted path segments; None without a base or a part."""
-    pieces = [str(part) for part in parts if isinstance(part, (str, int)) and str(part)]
-    if not base or len(pieces) != len(parts):
-        return None
-    return "/".join([base.rstrip("/"), *(quote(piece, safe="/:.@~-_") for piece in pieces)])
 
 
 def fork_owner(project: Any) -> str:
@@ -218,7 +200,7 @@ class PagureMessage(SchemaMessage):
         return project_label(self._project(), self._agent()) or "a project"
 
     def _project_url(self) -> str | None:
-        return web_url(dig(self._project(), "full_url"))
+        return urls.web(dig(self._project(), "full_url"))
 
     # ------------------------------------------------------------------ people
 
@@ -246,11 +228,6 @@ class PagureMessage(SchemaMessage):
     def agent_name(self) -> str | None:
         """Who did it: the body's ``agent`` (None when Pagure itself acted)."""
         return self._agent() or text(self._legacy_commit(), "username") or None
-
-    @property
-    def agent_avatar(self) -> str | None:
-        agent = self.agent_name
-        return user_avatar_url(agent) if agent else None
 
     @property
     def usernames(self) -> list[str]:
@@ -302,7 +279,7 @@ class PagureMessage(SchemaMessage):
     def url(self) -> str | None:
         """The page of the object the message is about, from the body's ``full_url``."""
         for obj in (self._pull_request(), self._issue(), mapping(self.body, "group"), self._project()):
-            found = web_url(dig(obj, "full_url"))
+            found = urls.web(dig(obj, "full_url"))
             if found:
                 return found
         return None
@@ -332,7 +309,7 @@ class IssueMessage(PagureMessage):
         return f"{sentence}: {title}" if title else sentence
 
     def _comment_url(self, comment_id: int | None) -> str | None:
-        page = web_url(dig(self._issue(), "full_url"))
+        page = urls.web(dig(self._issue(), "full_url"))
         if page and comment_id is not None:
             return f"{page}#comment-{comment_id}"
         return page or self._project_url()
@@ -373,7 +350,7 @@ class PullRequestMessage(PagureMessage):
         return f"{sentence}: {title}" if title else sentence
 
     def _pr_url(self) -> str | None:
-        return web_url(dig(self._pull_request(), "full_url"))
+        return urls.web(dig(self._pull_request(), "full_url"))
 
     def _comment_url(self, comment_id: int | None) -> str | None:
         page = self._pr_url()

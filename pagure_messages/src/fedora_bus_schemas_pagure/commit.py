@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from fedora_bus_schemas_core import urls
 from fedora_bus_schemas_core.access import mapping, text
 
-from .base import PagureMessage, flag_details, flag_sentence, short_hash, url_join
+from .base import PagureMessage, flag_details, flag_sentence, short_hash
 
 
 class _CommitFlagged(PagureMessage):
@@ -28,7 +29,7 @@ class _CommitFlagged(PagureMessage):
     @property
     def url(self) -> str | None:
         """The flagged commit."""
-        return url_join(self._project_url(), "c", self._commit()) or self._project_url()
+        return urls.join(self._project_url(), "c", self._commit()) or self._project_url()
 
     def details(self) -> list[tuple[str, str]]:
         return [*super().details(), *flag_details(mapping(self.body, "flag"))]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from fedora_bus_schemas_core import urls
 from fedora_bus_schemas_core.access import dig, flag, integer, mapping, text
 from fedora_bus_schemas_core.text import plural
 
-from .base import GitMessage, excerpt, number, person, short_hash, url_join
+from .base import GitMessage, excerpt, number, person, short_hash
 
 
 def _branch_name(value: str) -> str:
@@ -73,10 +74,10 @@ class GitReceiveV1(GitMessage):
         if not end:
             return repo
         if self._count() == 1:
-            return url_join(repo, "c", end) or repo
+            return urls.join(repo, "c", end) or repo
         if _is_commit(old):
-            return url_join(repo, "c", f"{old}..{end}") or repo
-        return url_join(repo, "commits", self._branch()) or repo
+            return urls.join(repo, "c", f"{old}..{end}") or repo
+        return urls.join(repo, "commits", self._branch(), slashes=True) or repo
 
     def details(self) -> list[tuple[str, str]]:
         commit = self._legacy_commit()
@@ -136,7 +137,7 @@ class GitBranchCreationV1(_GitRef):
     @property
     def url(self) -> str | None:
         """The history of the new branch."""
-        return url_join(self._repo_url(), "commits", self._ref()) or self._repo_url()
+        return urls.join(self._repo_url(), "commits", self._ref(), slashes=True) or self._repo_url()
 
 
 class GitBranchDeletionV1(_GitRef):
@@ -150,7 +151,7 @@ class GitBranchDeletionV1(_GitRef):
     @property
     def url(self) -> str | None:
         """The project's remaining branches."""
-        return url_join(self._repo_url(), "branches") or self._repo_url()
+        return urls.join(self._repo_url(), "branches") or self._repo_url()
 
 
 class GitTagCreationV1(_GitRef):
@@ -163,7 +164,7 @@ class GitTagCreationV1(_GitRef):
     @property
     def url(self) -> str | None:
         """The tree at the new tag."""
-        return url_join(self._repo_url(), "tree", self._ref()) or self._repo_url()
+        return urls.join(self._repo_url(), "tree", self._ref(), slashes=True) or self._repo_url()
 
 
 class GitTagDeletionV1(_GitRef):
@@ -177,4 +178,4 @@ class GitTagDeletionV1(_GitRef):
     @property
     def url(self) -> str | None:
         """The project's remaining tags (its releases page)."""
-        return url_join(self._repo_url(), "releases") or self._repo_url()
+        return urls.join(self._repo_url(), "releases") or self._repo_url()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from fedora_bus_schemas_core import urls
 from fedora_bus_schemas_core.access import dig, items, mapping, text
 from fedora_bus_schemas_core.text import join_words
 
-from .base import ProjectMessage, excerpt, fork_owner, project_label, project_path, tags_phrase, web_url
+from .base import ProjectMessage, excerpt, fork_owner, project_label, project_path, tags_phrase
 
 
 def _branches(branches: str) -> str:
@@ -95,7 +96,7 @@ class ProjectDeletedV1(ProjectMessage):
     @property
     def url(self) -> str | None:
         """For a fork, the project it was forked from; a deleted project has no page."""
-        return web_url(dig(self._project(), "parent", "full_url"))
+        return urls.web(dig(self._project(), "parent", "full_url"))
 
 
 class ProjectTagEditedV1(ProjectMessage):

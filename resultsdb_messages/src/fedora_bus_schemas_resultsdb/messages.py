@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fedora_bus_schemas_core import SchemaMessage
+from fedora_bus_schemas_core import SchemaMessage, urls
 from fedora_bus_schemas_core.access import dig, integer, items, text, texts, unique_sorted
 from fedora_bus_schemas_core.nvr import package_name
 from fedora_bus_schemas_core.subjects import BUILD_TYPES, COMPOSE_ID_KEY, Subject
@@ -98,8 +98,8 @@ class ResultNewV1(ResultsDBMessage):
 
     @property
     def url(self) -> str | None:
-        href = text(self.body, "href")
-        if href.startswith("https://"):
+        href = urls.web(text(self.body, "href"))
+        if href:
             return href
         result_id = integer(self.body, "id")
         return RESULT_URL.format(result_id) if result_id is not None else None
