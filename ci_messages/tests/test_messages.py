@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import copy
-
 import jsonschema
 import pytest
-from fedora_messaging.message import Message
 
 from fedora_bus_schemas_ci import (
     TOPIC_CLASSES,
     BrewBuildPromoteQueuedV1,
-    CIMessage,
     DistGitPrTestCompleteV1,
     FedoraUpdateTestCompleteV1,
     FedoraUpdateTestErrorV1,
@@ -24,14 +20,7 @@ from fedora_bus_schemas_ci import (
     ProductmdComposeTestCompleteV1,
 )
 from fedora_bus_schemas_core import as_typed, samples
-
-
-def sample(cls: type[CIMessage], name: str) -> CIMessage:
-    return samples.get(cls, name).message()
-
-
-def body(cls: type[CIMessage], name: str) -> dict:
-    return copy.deepcopy(samples.get(cls, name).body)
+from tests.support import received, sample
 
 
 def test_koji_build_passed():
@@ -156,22 +145,24 @@ def test_both_generations_validate_under_one_topic(cls, name):
 
 
 def test_what_every_producer_sends_is_required():
-    complete = body(KojiBuildTestCompleteV1, "python-requests-2-32-3-3-fc42-installability-passed-spec-1")
+    complete = samples.get(
+        KojiBuildTestCompleteV1, "python-requests-2-32-3-3-fc42-installability-passed-spec-1"
+    ).body
     del complete["test"]["result"]
     with pytest.raises(jsonschema.ValidationError, match="'result' is a required property"):
         KojiBuildTestCompleteV1(body=complete).validate()
-    error = body(KojiBuildTestErrorV1, "kernel-6-11-6-300-fc41-rpminspect-failed-spec-1")
+    error = samples.get(KojiBuildTestErrorV1, "kernel-6-11-6-300-fc41-rpminspect-failed-spec-1").body
     del error["error"]
     with pytest.raises(jsonschema.ValidationError, match="'error' is a required property"):
         KojiBuildTestErrorV1(body=error).validate()
-    task = body(KojiBuildTestQueuedV1, "kernel-6-11-6-300-fc41-rpminspect-spec-1")
+    task = samples.get(KojiBuildTestQueuedV1, "kernel-6-11-6-300-fc41-rpminspect-spec-1").body
     task["artifact"]["id"] = "125598231"
     with pytest.raises(jsonschema.ValidationError, match="is not of type 'integer'"):
         KojiBuildTestQueuedV1(body=task).validate()
 
 
 def test_what_producers_really_send_is_accepted():
-    message = body(KojiBuildTestCompleteV1, "systemd-257-rc1-1-fc42-tier0-info-spec-0-2")
+    message = samples.get(KojiBuildTestCompleteV1, "systemd-257-rc1-1-fc42-tier0-info-spec-0-2").body
     del message["system"]  # not required in 0.2.x
     message.update(note="duplicated by Jenkins", image={"id": "x.iso"})
     message["test"].update(note=None, xunit=None, lifetime=0)
@@ -186,7 +177,9 @@ def test_what_producers_really_send_is_accepted():
 @pytest.mark.parametrize("prefix", ["org.centos.prod.", "org.fedoraproject.prod.", "org.fedoraproject.stg."])
 def test_plain_messages_become_typed(prefix):
     sent = samples.get(KojiBuildTestRunningV1, "kernel-6-11-6-300-fc41-rpminspect-spec-1")
-    typed = as_typed(Message(body=copy.deepcopy(sent.body), topic=prefix + "ci.koji-build.test.running"))
+    plain = received(KojiBuildTestRunningV1, sent.body, prefix)
+    assert plain.topic == prefix + "ci.koji-build.test.running"
+    typed = as_typed(plain)
     assert type(typed) is KojiBuildTestRunningV1
     assert typed.summary.startswith("fedora-ci.koji-build.rpminspect.static-analysis is running on")
 

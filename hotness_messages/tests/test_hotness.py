@@ -5,10 +5,11 @@ from __future__ import annotations
 import copy
 
 import pytest
-from fedora_messaging.message import Message, get_class
+from fedora_messaging.message import get_class
 
 from fedora_bus_schemas_core import as_typed, class_for_topic, samples
 from fedora_bus_schemas_hotness import UpdateBugFile, UpdateDrop
+from tests.support import received, sample
 
 #: A fedmsg-era bug.file body (2014, stg): the trigger is a whole fedmsg envelope of an
 #: anitya.project.version.update (v1) message, and there is no 'package'.
@@ -39,10 +40,6 @@ FEDMSG_ERA_BUG_FILE = {
     },
     "bug": {"bug_id": 1143475},
 }
-
-
-def sample(cls, name: str):
-    return samples.get(cls, name).message()
 
 
 def test_bug_filed():
@@ -135,7 +132,7 @@ def test_drop_for_want_of_a_fedora_mapping_names_no_package():
     ],
 )
 def test_every_drop_reason_reads_well(reason, explanation):
-    body = copy.deepcopy(samples.get(UpdateDrop, "python-certifi-not-newer").body)
+    body = samples.get(UpdateDrop, "python-certifi-not-newer").body
     body["reason"] = reason
     assert UpdateDrop(body=body).summary == f"the-new-hotness dropped python-certifi 2024.8.30: {explanation}"
 
@@ -145,8 +142,7 @@ def test_topics_are_bare_and_prefixed_topics_find_the_classes():
     assert class_for_topic("org.fedoraproject.prod.hotness.update.drop") is UpdateDrop  # upstream's topic
     assert class_for_topic("hotness.update.bug.file") is UpdateBugFile
     assert get_class("hotness.update.bug.file") is UpdateBugFile
-    body = samples.get(UpdateDrop, "retired-package").body
-    typed = as_typed(Message(body=copy.deepcopy(body), topic="org.fedoraproject.prod.hotness.update.drop"))
+    typed = as_typed(received(UpdateDrop, samples.get(UpdateDrop, "retired-package").body))
     assert isinstance(typed, UpdateDrop)
 
 

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import copy
-
 from fedora_messaging.message import INFO
 
 from fedora_bus_schemas_core import class_for_topic, samples
 from fedora_bus_schemas_koji import BuildStateChangeV1, TaskStateChangeV1
-
-
-def sample(cls, name: str):
-    return samples.get(cls, name).message()
+from tests.support import sample
 
 
 def test_completed_build():
@@ -58,7 +53,7 @@ def test_canceled_build():
 
 def test_image_task_logs_live_in_the_task_folder():
     """Image tasks name their logs without a folder; the link points into the task's own."""
-    body = copy.deepcopy(samples.get(BuildStateChangeV1, "gnome-shell-side-tag-canceled").body)
+    body = samples.get(BuildStateChangeV1, "gnome-shell-side-tag-canceled").body
     body["task"]["result"] = {
         "logs": ["build.log"],
         "files": ["Fedora-i3-Live-x86_64-Rawhide-20240101.n.0.iso"],
@@ -70,7 +65,7 @@ def test_image_task_logs_live_in_the_task_folder():
 
 
 def test_build_urls_follow_the_hub_that_sent_the_message():
-    body = copy.deepcopy(samples.get(BuildStateChangeV1, "rust-serde-started-tasks-running").body)
+    body = samples.get(BuildStateChangeV1, "rust-serde-started-tasks-running").body
     body["base_url"] = "https://koji.stg.fedoraproject.org"
     assert (
         BuildStateChangeV1(body=body).url

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import copy
-
 import pika
-from fedora_messaging.message import DEBUG, Message
+from fedora_messaging.message import DEBUG
 
 from fedora_bus_schemas_core import as_typed, samples
 from fedora_bus_schemas_koji import DoneV1, InitV1, ListChangeV1, SignV1, TagV1, UntagV1
-
-
-def sample(cls, name: str):
-    return samples.get(cls, name).message()
+from tests.support import received, sample
 
 
 def test_bodhi_tags_a_build_into_testing():
@@ -46,8 +41,8 @@ def test_tag_messages_carry_upstream_priorities():
 
 
 def test_a_received_tag_message_keeps_its_priority():
-    received = TagV1(body={"tag": "f42-rebuild"}, properties=pika.BasicProperties(priority=5, headers={}))
-    assert received.priority == 5
+    message = TagV1(body={"tag": "f42-rebuild"}, properties=pika.BasicProperties(priority=5, headers={}))
+    assert message.priority == 5
 
 
 def test_tag_page_when_the_body_lacks_the_build():
@@ -60,8 +55,8 @@ def test_tag_page_when_the_body_lacks_the_build():
 
 
 def test_plain_koji_messages_become_typed_with_the_priority_they_came_with():
-    body = samples.get(TagV1, "mass-rebuild-f42-rebuild").body
-    plain = Message(body=copy.deepcopy(body), topic="org.fedoraproject.prod.buildsys.tag")
+    plain = received(TagV1, samples.get(TagV1, "mass-rebuild-f42-rebuild").body)
+    assert plain.topic == "org.fedoraproject.prod.buildsys.tag"
     typed = as_typed(plain)
     assert isinstance(typed, TagV1)
     assert typed.priority == plain.priority

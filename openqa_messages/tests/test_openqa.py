@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from fedora_messaging.message import Message
 
 from fedora_bus_schemas_core import as_typed, class_for_topic, samples
 from fedora_bus_schemas_openqa import (
@@ -18,18 +17,9 @@ from fedora_bus_schemas_openqa import (
     JobRestartV1,
     JobUpdateResultV1,
 )
+from tests.support import PROD, fact, received, sample
 
-PROD = "org.fedoraproject.prod."
 STG = "org.fedoraproject.stg."
-
-
-def sample(cls, name: str):
-    return samples.get(cls, name).message()
-
-
-def received(cls, name: str, prefix: str = PROD) -> Message:
-    """A sample as a consumer receives it from openQA: a plain ``base.message`` with a prefixed topic."""
-    return Message(body=samples.get(cls, name).body, topic=prefix + cls.topic)
 
 
 def test_failed_compose_job_names_its_failed_modules():
@@ -42,8 +32,8 @@ def test_failed_compose_job_names_its_failed_modules():
     assert message.usernames == [] and message.agent_name is None and message.packages == []
     text = str(message)
     assert text.startswith(message.summary + "\n\n")
-    assert dict(message.details())["Failed modules"] == "_do_install_and_reboot"
-    assert dict(message.details())["Pending"] == "198 jobs of this build"
+    assert fact(message, "Failed modules") == "_do_install_and_reboot"
+    assert fact(message, "Pending") == "198 jobs of this build"
 
 
 def test_incomplete_job_gives_the_reason():
@@ -57,9 +47,7 @@ def test_incomplete_job_gives_the_reason():
 def test_carried_over_bug_is_listed():
     message = sample(JobDoneV1, "update-f43-softfailed-carried-over-bug")
     assert message.summary.endswith("passed with soft failures")
-    assert (
-        dict(message.details())["Bug"] == "brc#2404317 (https://bugzilla.redhat.com/show_bug.cgi?id=2404317)"
-    )
+    assert fact(message, "Bug") == "brc#2404317 (https://bugzilla.redhat.com/show_bug.cgi?id=2404317)"
 
 
 def test_2016_bodies_without_settings():
@@ -88,9 +76,9 @@ def test_automatic_restart_of_a_cluster():
         "was automatically restarted as job 3720260, with 1 other job of its cluster"
     )
     assert message.url == "https://openqa.fedoraproject.org/tests/3720260"
-    assert dict(message.details())["Requested by"] == "openQA"
+    assert fact(message, "Requested by") == "openQA"
     commented = sample(JobRestartV1, "user-restart-with-comment")
-    assert dict(commented.details())["Comment"] == "Worker lost its connection to the asset share; retrying"
+    assert fact(commented, "Comment") == "Worker lost its connection to the asset share; retrying"
 
 
 def test_duplicate_is_deprecated_and_reads_like_a_restart():
@@ -126,7 +114,7 @@ def test_other_job_summaries():
     forced = sample(JobUpdateResultV1, "forced-softfailed-for-known-bug")
     assert forced.summary.startswith("The result of openQA job 3719942 (")
     assert forced.summary.endswith(") is now softfailed")
-    assert dict(forced.details())["State"] == "done"
+    assert fact(forced, "State") == "done"
 
 
 def test_comment_on_a_job():
@@ -148,7 +136,7 @@ def test_comments_on_groups_and_carry_overs():
     carried = sample(CommentCreateV1, "automatic-bug-carry-over")
     assert carried.summary == "openQA carried brc#2404317 over to job 3722014 from job 3721377"
     assert carried.usernames == ["system"]
-    assert dict(carried.details())["Carried over from job"] == "3721377"
+    assert fact(carried, "Carried over from job") == "3721377"
 
 
 def test_deleted_comment_has_no_agent_and_no_anchor():
@@ -169,10 +157,11 @@ def test_deleted_comment_has_no_agent_and_no_anchor():
     ],
 )
 def test_plain_messages_become_typed_and_link_to_their_instance(cls, name, page):
-    production = as_typed(received(cls, name))
+    body = samples.get(cls, name).body
+    production = as_typed(received(cls, body))
     assert type(production) is cls
     assert production.url == f"https://openqa.fedoraproject.org/{page}"
-    staging = as_typed(received(cls, name, STG))
+    staging = as_typed(received(cls, body, STG))
     assert type(staging) is cls
     assert staging.url == f"https://openqa.stg.fedoraproject.org/{page}"
 
@@ -193,5 +182,5 @@ def test_every_topic_and_shape_is_typed():
     assert len(names) == 10
     for name in names:
         for found in samples.load(name):
-            typed = as_typed(Message(body=found.body, topic=PROD + found.cls.topic))
+            typed = as_typed(received(found.cls, found.body))
             assert type(typed) is found.cls, (name, found.name)

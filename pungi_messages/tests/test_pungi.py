@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
-from fedora_messaging.message import Message
 
 from fedora_bus_schemas_core import as_typed, samples
 from fedora_bus_schemas_pungi import (
@@ -19,6 +18,7 @@ from fedora_bus_schemas_pungi import (
     StatusChangeV1,
 )
 from fedora_bus_schemas_pungi.base import public_url
+from tests.support import fact, received, sample
 
 CLASSES = (
     StatusChangeV1,
@@ -34,10 +34,6 @@ CLASSES = (
 RAWHIDE = "https://kojipkgs.fedoraproject.org/compose/rawhide/Fedora-Rawhide-20241105.n.0/compose"
 
 
-def sample(cls, name: str):
-    return samples.get(cls, name).message()
-
-
 def test_status_summaries_a_release_engineer_reads():
     finished = sample(StatusChangeV1, "rawhide-nightly-finished-incomplete")
     assert finished.summary == "Fedora-Rawhide-20241105.n.0 finished incomplete"
@@ -48,10 +44,9 @@ def test_status_summaries_a_release_engineer_reads():
         sample(StatusChangeV1, "f40-final-rc-1.14-finished").summary
         == "Fedora-40-20240414.0 (RC-1.14) finished"
     )
-    details = dict(finished.details())
-    assert (
-        details["Type"] == "nightly" and details["Release"] == "Fedora Rawhide" and details["Respin"] == "0"
-    )
+    assert fact(finished, "Type") == "nightly"
+    assert fact(finished, "Release") == "Fedora Rawhide"
+    assert fact(finished, "Respin") == "0"
 
 
 def test_status_is_a_closed_set():
@@ -78,7 +73,7 @@ def test_phases_and_images():
     )
     targets = sample(CreateisoTargetsV1, "rawhide-server-and-everything")
     assert targets.summary == "Fedora-Rawhide-20241105.n.0 is creating 8 ISO images"
-    assert "Fedora-Server-dvd-x86_64-Rawhide-20241105.n.0.iso" in dict(targets.details())["Images"]
+    assert "Fedora-Server-dvd-x86_64-Rawhide-20241105.n.0.iso" in fact(targets, "Images")
     assert sample(CreateisoTargetsV1, "branched-no-images").summary == (
         "Fedora-41-20240820.n.0 has no ISO images to create"
     )
@@ -104,7 +99,7 @@ def test_ostree_commits():
         commit.summary
         == "Fedora-Rawhide-20241105.n.0 committed 3c7b5a1e9f0d on fedora/rawhide/x86_64/silverblue"
     )
-    assert dict(commit.details())["Repository"] == "https://kojipkgs.fedoraproject.org/compose/ostree/repo/"
+    assert fact(commit, "Repository") == "https://kojipkgs.fedoraproject.org/compose/ostree/repo/"
     assert sample(OstreeV1, "rawhide-kinoite-aarch64-no-new-commit").summary == (
         "Fedora-Rawhide-20241105.n.0 made no new commit on fedora/rawhide/aarch64/kinoite"
     )
@@ -116,21 +111,17 @@ def test_osbs_push_request():
         message.summary
         == "Fedora-Container-33-20201103.0 asks for 2 container images to be pushed to the registries"
     )
-    assert (
-        dict(message.details())["Images"]
-        == "fedora-coreos-pinger-33-20201103.0 and fedora-toolbox-33-20201103.0"
-    )
+    assert fact(message, "Images") == "fedora-coreos-pinger-33-20201103.0 and fedora-toolbox-33-20201103.0"
 
 
 def test_fail_to_start_has_no_compose():
     message = sample(FailToStartV1, "config-validation-failed")
     assert message.summary == "A compose from fedora.conf failed to start: Config validation failed"
     assert message.url is None
-    details = dict(message.details())
-    assert (
-        details["Errors"] == "Failed validation in kiwibuild.^Cloud$.0: 'kiwi_profile' is a required property"
+    assert fact(message, "Errors") == (
+        "Failed validation in kiwibuild.^Cloud$.0: 'kiwi_profile' is a required property"
     )
-    assert details["Config"] == "/usr/share/pungi-fedora/fedora.conf"
+    assert fact(message, "Config") == "/usr/share/pungi-fedora/fedora.conf"
     assert sample(FailToStartV1, "compose-dir-is-a-file").body["target_dir"] is None
 
 
@@ -158,6 +149,6 @@ def test_public_url(location, expected):
 def test_plain_messages_become_typed(prefix):
     for cls in CLASSES:
         for found in samples.load(cls):
-            typed = as_typed(Message(body=found.body, topic=prefix + cls.topic))
+            typed = as_typed(received(cls, found.body, prefix))
             assert type(typed) is cls, (cls.topic, found.name)
             assert typed.summary == found.message().summary
