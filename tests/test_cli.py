@@ -391,3 +391,16 @@ def test_a_page_without_a_list_of_messages(tmp_path):
     code, out = run("validate", str(path))
     assert code == 1
     assert f"ERROR    {path}\n         'raw_messages' must be an array, not an object" in out
+
+
+def test_tap_says_why_it_cannot_start(tmp_path):
+    code, out = run("tap", "--amqp-url", "amqp://guest:guest@127.0.0.1:1/%2F", "--timeout", "5")
+    assert code == 2
+    assert "fedora-bus-schemas tap: cannot connect to the broker:" in out and "Traceback" not in out
+    conf = tmp_path / "bad.toml"
+    conf.write_text("no_such_setting = 1\n")
+    code, out = run("tap", "--conf", str(conf), "--timeout", "5")
+    assert code == 2
+    assert "Unknown configuration key 'no_such_setting'" in out and "Traceback" not in out
+    code, out = run("tap", "--count", "0")
+    assert code == 2 and "0 is not a positive number" in out

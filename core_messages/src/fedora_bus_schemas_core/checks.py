@@ -9,9 +9,10 @@ other record takes the path that builds the message, so what is printed is exact
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import jsonschema
 import pika
@@ -105,6 +106,28 @@ def check_message(
         part = "headers" if not _headers_accepted(cls, headers) else "body"
         return Outcome(location, INVALID, cls.schema_name, f"{part} {error.json_path}: {error.message}")
     return Outcome(location, VALID, cls.schema_name, message.summary)
+
+
+def report(outcomes: Iterable[Outcome], out: TextIO, *, quiet: bool = False, live: bool = False) -> int:
+    """Print each outcome (with ``quiet``, only those that are not valid) and the totals; the exit
+    status: 0 when there was at least one message and all were valid, 1 otherwise.
+
+    ``live`` output is flushed after every outcome, for whoever watches it.
+    """
+    totals: Counter[str] = Counter()
+    for outcome in outcomes:
+        totals[outcome.status] += 1
+        if outcome.status != VALID or not quiet:
+            name = f"  [{outcome.schema_name}]" if outcome.schema_name else ""
+            out.write(f"{outcome.status.upper():<8} {outcome.location}{name}\n         {outcome.detail}\n")
+            if live:
+                out.flush()
+    count = sum(totals.values())
+    out.write(
+        f"{count} message{'' if count == 1 else 's'}: {totals[VALID]} valid, "
+        f"{totals[INVALID]} invalid, {totals[ERROR]} unreadable\n"
+    )
+    return 0 if count and count == totals[VALID] else 1
 
 
 def _page(location: str, messages: Any, summaries: bool) -> Iterator[Outcome]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
-from . import __version__, asyncapi, bundle, registry, samples
-from .checks import ERROR, INVALID, VALID, Outcome, check_message, verdicts
+from . import __version__, asyncapi, bundle, registry, samples, tap
+from .checks import Outcome, check_message, report, verdicts
 from .inputs import read_records
 
 
@@ -52,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.set_defaults(run=_run_list)
     asyncapi.add_parser(commands)
     bundle.add_parser(commands)
+    tap.add_parser(commands)
     return parser
 
 
@@ -65,17 +65,7 @@ def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         outcomes = _check_samples()
-    totals: Counter[str] = Counter()
-    for outcome in outcomes:
-        totals[outcome.status] += 1
-        if outcome.status != VALID or not args.quiet:
-            out.write(_format_outcome(outcome))
-    count = sum(totals.values())
-    out.write(
-        f"{count} message{'' if count == 1 else 's'}: {totals[VALID]} valid, "
-        f"{totals[INVALID]} invalid, {totals[ERROR]} unreadable\n"
-    )
-    return 0 if count and count == totals[VALID] else 1
+    return report(outcomes, out, quiet=args.quiet)
 
 
 def _check_samples() -> Iterator[Outcome]:
@@ -83,11 +73,6 @@ def _check_samples() -> Iterator[Outcome]:
         yield check_message(
             f"sample {sample.schema_name}/{sample.name}", sample.cls, sample.body, headers=None
         )
-
-
-def _format_outcome(outcome: Outcome) -> str:
-    name = f"  [{outcome.schema_name}]" if outcome.schema_name else ""
-    return f"{outcome.status.upper():<8} {outcome.location}{name}\n         {outcome.detail}\n"
 
 
 def _run_list(args: argparse.Namespace, out: TextIO) -> int:

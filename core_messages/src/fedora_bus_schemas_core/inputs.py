@@ -150,11 +150,11 @@ def _records(name: str, stream: IO[bytes], as_lines: bool) -> Iterator[Record]:
     if first is None:
         yield Record(name, error="empty input: no JSON in it")
         return
-    if as_lines or isinstance(first[1], Record):
+    number, line = first
+    if as_lines or isinstance(line, Record):
         yield from _parsed(name, [first])
         yield from _parsed(name, lines)
         return
-    number, line = first
     try:
         value = loads(line)
     except InputError:
