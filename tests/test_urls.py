@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from fedora_bus_schemas_core import samples, urls
+from fedora_bus_schemas_core import registry, samples, urls
 from fedora_bus_schemas_core.subjects import Subject
 
 #: Appended to names: a space, the characters that end a path segment or a query value, a stray
@@ -144,7 +144,9 @@ def test_gating_subject_links(name):
 
 
 def _first(schema: str) -> tuple[type, dict[str, Any]]:
-    """The class and a copy of the first sample body of ``schema``."""
+    """The class and a copy of the first sample body of ``schema`` (skipped when not installed)."""
+    if schema not in registry.registered():
+        pytest.skip(f"no installed package registers {schema}")
     first = samples.load(schema)[0]
     return first.cls, copy.deepcopy(first.body)
 
