@@ -1,9 +1,9 @@
 """Verdicts on records: which installed class a message belongs to and whether it is valid.
 
-Used by ``fedora-bus-schemas validate`` and ``tap``. A record that is valid and not shown costs one body
-validation and one headers validation: no ``Message`` is built and no summary is computed. Any
-other record takes the path that builds the message, so what is printed is exactly what
-``Message.validate`` and ``summary`` say.
+Used by ``fedora-bus-schemas validate`` and ``tap``. A record that is valid and not shown costs
+one body validation and one headers validation: no ``Message`` is built and no summary is
+computed. Any other record takes the path that builds the message, so what is printed is exactly
+what ``Message.validate`` and ``summary`` say.
 """
 
 from __future__ import annotations
