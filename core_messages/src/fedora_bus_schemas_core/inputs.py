@@ -64,7 +64,8 @@ def loads(data: bytes) -> Any:
             # orjson keeps the last of duplicate keys silently. Without an escaped colon
             # (\u003a) in the text, each colon is a key's or one in a string; re-encoding the
             # value drops the duplicates' colons, so equal counts mean every key was unique.
-            if b"\\u003" not in data and data.count(b":") == orjson.dumps(value).count(b":"):
+            escaped = b"\\" in data and b"\\u003" in data
+            if not escaped and data.count(b":") == orjson.dumps(value).count(b":"):
                 return value
     return _loads_exactly(data)
 
