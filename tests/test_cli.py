@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -214,12 +215,20 @@ def _variants(sample):
         yield {"topic": cls.topic, "body": {k: v for k, v in body.items() if k != key}}
 
 
-def _reference(record, validators={}):  # noqa: B006 - a cache of pure-jsonschema validators
+@functools.cache
+def _pure_jsonschema(schema_text: str):
+    """The validator ``jsonschema.validate`` builds for a schema, built once for the tests."""
+    import jsonschema
+
+    schema = json.loads(schema_text)
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+def _reference(record):
     """What the command said before the fast path: class by header or topic, then the four
     ``jsonschema.validate`` calls of fedora-messaging's ``Message.validate`` (headers, then body;
     the class's schema, then the base one; the schemas are known good, so not re-checked), and the
     summary of a message built from the record when it is valid."""
-    import jsonschema
     import pika
     from fedora_messaging.message import Message
     from jsonschema.exceptions import best_match
@@ -236,10 +245,7 @@ def _reference(record, validators={}):  # noqa: B006 - a cache of pure-jsonschem
         ("body", body, (cls.body_schema, Message.body_schema)),
     ]:
         for schema in schemas:
-            key = json.dumps(schema, sort_keys=True)
-            if key not in validators:
-                validators[key] = jsonschema.validators.validator_for(schema)(schema)
-            error = best_match(validators[key].iter_errors(instance))
+            error = best_match(_pure_jsonschema(json.dumps(schema)).iter_errors(instance))  # key order kept
             if error is not None:
                 return "invalid", cls.schema_name, f"{part} {error.json_path}: {error.message}"
     message = cls(body=body, properties=pika.BasicProperties(headers=headers))
