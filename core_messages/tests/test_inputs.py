@@ -199,3 +199,13 @@ def test_standard_input_is_read_as_a_stream(monkeypatch):
         assert next(stream).value["topic"] == "t"
     assert reader.served < 100 * len(line), "only what the first records need was read"
     assert sum(1 for _ in stream) == 100_000 - 3
+
+
+def test_a_line_cut_inside_a_string_is_called_truncated(tmp_path):
+    path = tmp_path / "cut.jsonl"
+    path.write_bytes(b'{"topic": "x", "body": {"summary": "half a sent')
+    [record] = records(path)
+    assert record.error == (
+        "invalid JSON: Unterminated string starting at at line 1, column 36"
+        " (the text ends before the JSON value does: truncated?)"
+    )

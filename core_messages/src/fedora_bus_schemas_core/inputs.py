@@ -80,7 +80,8 @@ def _loads_exactly(data: bytes) -> Any:
     try:
         return _STRICT.decode(text)
     except json.JSONDecodeError as error:
-        ended = error.pos >= len(text.rstrip())
+        # json reports an unclosed string where the string starts: the text ended inside it.
+        ended = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
         hint = " (the text ends before the JSON value does: truncated?)" if ended else ""
         raise InputError(
             f"invalid JSON: {error.msg} at line {error.lineno}, column {error.colno}{hint}"
