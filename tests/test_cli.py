@@ -377,9 +377,17 @@ def test_datagrepper_v2_pages_single_answers_and_fedmsg_envelopes(tmp_path, firs
 
 def test_the_headers_schema_name_decides_the_class(tmp_path, first):
     """A message is validated against the class its headers name, whatever its topic says."""
-    other = next(sample for sample in SAMPLES if sample.cls.topic != first.cls.topic)
+    # Another installed topic, or (in an environment with one topic) one that nothing registers.
+    other = next(
+        (
+            sample.cls.topic_prefix + sample.cls.topic
+            for sample in SAMPLES
+            if sample.cls.topic != first.cls.topic
+        ),
+        "org.fedoraproject.prod.nothing.registers.this",
+    )
     record = _datagrepper_raw(first, 1)
-    record["topic"] = other.cls.topic_prefix + other.cls.topic
+    record["topic"] = other
     path = tmp_path / "named.json"
     path.write_text(json.dumps(record))
     code, out = run("validate", str(path))
