@@ -105,6 +105,16 @@ def test_what_no_link_can_name_gives_none(name):
     assert urls.join("https://example.org/", "x", name, slashes=True) is None
 
 
+@pytest.mark.parametrize("base", ["https://example.org/a?b=c", "https://example.org/a#b"])
+def test_no_segment_follows_a_query_or_a_fragment(base):
+    assert urls.join(base, "x") is None
+
+
+def test_http_links_only_where_asked():
+    assert urls.web("http://x.org/a b") is None
+    assert urls.web("http://x.org/a b", schemes=("https", "http")) == "http://x.org/a%20b"
+
+
 def test_slashes_are_kept_for_path_routes():
     url = urls.join("https://pagure.io/pagure", "commits", "feature/new ui#2", slashes=True)
     assert url == "https://pagure.io/pagure/commits/feature/new%20ui%232"
@@ -118,6 +128,7 @@ def test_slashes_are_kept_for_path_routes():
         ("https://x.org/a%20b?q=1#c", "https://x.org/a%20b?q=1#c"),
         ("https://x.org/100%/#a#b", "https://x.org/100%25/#a%23b"),
         ("https://x.org/\x1b[31m\n", "https://x.org/%1B[31m"),
+        ("https://x.org/\ud800/a", "https://x.org/%3F/a"),  # a lone surrogate starts no query
         ("http://x.org/", None),
         ("javascript:alert(1)", None),
         ("https://", None),

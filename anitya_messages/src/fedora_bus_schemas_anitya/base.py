@@ -25,10 +25,9 @@ from fedora_bus_schemas_core.access import (
     texts,
     unique_sorted,
 )
+from fedora_bus_schemas_core.pages import ANITYA_URL, anitya_project_url
 from fedora_bus_schemas_core.text import join_words, plural
 
-ANITYA_URL = "https://release-monitoring.org/"
-PROJECT_URL = ANITYA_URL + "project/{}/"
 DISTROS_URL = ANITYA_URL + "distros/"
 FLAGS_URL = ANITYA_URL + "flags"
 
@@ -234,8 +233,7 @@ class AnityaMessage(SchemaMessage):
     @property
     def url(self) -> str | None:
         """The project's page on release-monitoring.org."""
-        project_id = self._project_id()
-        return PROJECT_URL.format(project_id) if project_id is not None else None
+        return anitya_project_url(self._project_id())
 
     # What __str__ lists.
 

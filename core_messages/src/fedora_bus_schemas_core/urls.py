@@ -17,6 +17,9 @@ from fedora_messaging.schema_utils import user_avatar_url
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 #: A ``%`` that does not start an escape.
 _STRAY_PERCENT = re.compile("%(?![0-9A-Fa-f]{2})")
+#: A lone surrogate (JSON can carry one, UTF-8 cannot): written ``%3F``, as :func:`segment` writes it,
+#: never a bare ``?`` that would start a query.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: Path segments a browser resolves away (``/a/../b`` is ``/b``), encoded or not: no link can name them.
 _DOT_SEGMENTS = frozenset({".", ".."})
 
@@ -43,10 +46,11 @@ def segment(value: str | int, slashes: bool = False) -> str | None:
 def join(base: str | None, *parts: str | int | None, slashes: bool = False) -> str | None:
     """``base`` followed by ``parts`` as quoted path segments (see :func:`segment`).
 
-    None without a base, or when a part is missing (None, empty, not text) or cannot be named, so
-    that callers fall back to a page that exists rather than link to the wrong one.
+    None without a base, with a base that has a query or a fragment (the parts would land in it),
+    or when a part is missing (None, empty, not text) or cannot be named, so that callers fall
+    back to a page that exists rather than link to the wrong one.
     """
-    if not base:
+    if not base or "?" in base or "#" in base:
         return None
     pieces = []
     for part in parts:
@@ -65,16 +69,17 @@ def with_query(base: str, **params: str | int) -> str:
     return f"{base}?{query}"
 
 
-def web(value: object) -> str | None:
-    """``value`` if it is an absolute https URL with a host, made valid; else None.
+def web(value: object, schemes: tuple[str, ...] = ("https",)) -> str | None:
+    """``value`` if it is an absolute URL with a host and one of ``schemes``, made valid; else None.
 
     Bodies carry links their app built (Pagure's ``full_url``, ResultsDB's ``href``); a space, a
     control character, a non-ASCII letter, a stray ``%`` or a second ``#`` in one is
-    percent-encoded; escapes and the URL's structure are kept.
+    percent-encoded; escapes and the URL's structure are kept. Only https by default: ``http``
+    is for the few addresses an app may give that way (Koji's ``files_base_url``).
     """
     if not isinstance(value, str):
         return None
-    url = _STRAY_PERCENT.sub("%25", quote(encodable(value.strip()), safe=_URL_SAFE))
+    url = _STRAY_PERCENT.sub("%25", quote(_SURROGATE.sub("%3F", value.strip()), safe=_URL_SAFE))
     head, hash_mark, fragment = url.partition("#")
     url = head + hash_mark + fragment.replace("#", "%23")
     try:
@@ -82,7 +87,7 @@ def web(value: object) -> str | None:
         host = parts.hostname
     except ValueError:  # e.g. an unbalanced IPv6 bracket or a bad port
         return None
-    return url if parts.scheme == "https" and host else None
+    return url if parts.scheme in schemes and host else None
 
 
 def avatar(username: str | None) -> str | None:
