@@ -9,6 +9,7 @@ from fedora_bus_schemas_ci import (
     TOPIC_CLASSES,
     BrewBuildPromoteQueuedV1,
     DistGitPrTestCompleteV1,
+    FedoraModuleTestCompleteV1,
     FedoraUpdateTestCompleteV1,
     FedoraUpdateTestErrorV1,
     FedoraUpdateTestQueuedV1,
@@ -192,8 +193,28 @@ def test_links_quote_what_comes_from_the_body():
     pull = DistGitPrTestCompleteV1(
         body={"artifact": {"repository": "https://src.fedoraproject.org/rpms/a b", "id": "1?x"}}
     )
-    assert pull.url == "https://src.fedoraproject.org/rpms/a b/pull-request/1%3Fx"
+    assert pull.url == "https://src.fedoraproject.org/rpms/a%20b/pull-request/1%3Fx"
     assert KojiBuildTestCompleteV1(body={"run": {"url": "javascript:alert(1)"}}).url is None
+    module = FedoraModuleTestCompleteV1(body={"artifact": {"id": "12/é"}})
+    assert module.url == "https://mbs.fedoraproject.org/module-build-service/1/module-builds/12%2F%C3%A9"
+
+
+@pytest.mark.parametrize("value", [".", "..", "\ud800"])
+def test_links_never_point_elsewhere_nor_raise(value):
+    """A dot segment gives no link (never the page above); a lone surrogate gives a valid one."""
+    artifacts = {
+        FedoraUpdateTestCompleteV1: {"alias": value},
+        FedoraModuleTestCompleteV1: {"id": value},
+        DistGitPrTestCompleteV1: {"repository": "https://src.fedoraproject.org/rpms/a", "id": value},
+    }
+    for cls, artifact in artifacts.items():
+        url = cls(body={"artifact": artifact}).url
+        assert url is None if value in (".", "..") else url.endswith("/%3F")
+    task = KojiBuildTestCompleteV1(body={"artifact": {"id": value}}).url
+    assert task.startswith("https://koji.fedoraproject.org/koji/taskinfo?taskID=")
+    broken = {"repository": "https://[::1/rpms/a", "id": "1"}
+    assert DistGitPrTestCompleteV1(body={"artifact": broken}).url is None
+    assert DistGitPrTestCompleteV1(body={"artifact": broken}).packages == []
 
 
 @pytest.mark.parametrize("cls", list(TOPIC_CLASSES.values()), ids=list(TOPIC_CLASSES))

@@ -87,6 +87,17 @@ def test_bug_id_as_a_float():
     assert UpdateBugFile(body=body).url == "https://bugzilla.redhat.com/show_bug.cgi?id=1143475"
 
 
+@pytest.mark.parametrize("project_id", ["3052/../x", True, -1, 3.5, None])
+def test_only_a_whole_number_id_names_a_project_page(project_id):
+    """The project page is Anitya's (the core builds it for both packages); an id that is no
+    whole number gives no page rather than a wrong one."""
+    body = copy.deepcopy(FEDMSG_ERA_BUG_FILE)
+    body["bug"] = {"bug_id": -1}
+    assert UpdateBugFile(body=body).url == "https://release-monitoring.org/project/3052/"
+    body["trigger"]["msg"]["project"]["id"] = project_id
+    assert UpdateBugFile(body=body).url is None
+
+
 @pytest.mark.parametrize(
     ("label", "summary"),
     [

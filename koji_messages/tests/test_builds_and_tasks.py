@@ -64,6 +64,23 @@ def test_image_task_logs_live_in_the_task_folder():
     assert f"Image:    {folder}/Fedora-i3-Live-x86_64-Rawhide-20240101.n.0.iso" in text
 
 
+def test_result_file_links_stay_in_the_files_folder():
+    """A file name with ``#``, ``?`` or a lone surrogate is one quoted segment; a ``..`` path is
+    shown as it is, never linked to a folder above the task's."""
+    body = samples.get(BuildStateChangeV1, "gnome-shell-side-tag-canceled").body
+    body["task"]["result"] = {"logs": ["a #1?.log", "\ud800.log"], "files": ["tasks/../../secret"]}
+    text = str(BuildStateChangeV1(body=body))
+    folder = "https://kojipkgs.fedoraproject.org/work/tasks/42/125710042"
+    assert f"Log:      {folder}/a%20%231%3F.log" in text
+    assert f"Log:      {folder}/%3F.log" in text
+    assert "Image:    tasks/../../secret" in text
+    body["files_base_url"] = "https://kojipkgs.fedoraproject.org/work?page=1"  # no path can follow a query
+    assert "Log:      tasks/42/125710042/a #1?.log" in str(BuildStateChangeV1(body=body))
+    body["files_base_url"] = "http://files.example.com/my work"  # upstream's tests send http
+    served = "Log:      http://files.example.com/my%20work/tasks/42/125710042/"
+    assert served in str(BuildStateChangeV1(body=body))
+
+
 def test_build_urls_follow_the_hub_that_sent_the_message():
     body = samples.get(BuildStateChangeV1, "rust-serde-started-tasks-running").body
     body["base_url"] = "https://koji.stg.fedoraproject.org"
@@ -82,6 +99,10 @@ def test_build_urls_follow_the_hub_that_sent_the_message():
     body["instance"] = "s390"  # a secondary hub whose address the body does not give
     assert BuildStateChangeV1(body=body).url is None
     body["base_url"] = "http://koji.example.com"
+    assert BuildStateChangeV1(body=body).url is None
+    body["base_url"] = "https://koji.example.com/my hub/"  # made valid
+    assert BuildStateChangeV1(body=body).url.startswith("https://koji.example.com/my%20hub/koji/search?")
+    body["base_url"] = "https://koji.example.com/?x#y"  # pages cannot be added after a query
     assert BuildStateChangeV1(body=body).url is None
 
 

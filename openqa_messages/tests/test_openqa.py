@@ -172,7 +172,11 @@ def test_url_segments_from_the_body_are_quoted():
     comment = CommentCreateV1(body={"id": "1#2", "job_id": None, "group_id": "a/b", "user": "x", "text": "y"})
     assert comment.url == "https://openqa.fedoraproject.org/group_overview/a%2Fb#comment-1%232"
     lone_surrogate = JobDoneV1(body={"id": "\ud800", "remaining": 0, "result": "passed"})
-    assert lone_surrogate.url == "https://openqa.fedoraproject.org/tests/%ED%A0%80"
+    assert lone_surrogate.url == "https://openqa.fedoraproject.org/tests/%3F"  # as the core's urls write it
+    for dot in (".", ".."):  # no page: never the one above
+        assert JobDoneV1(body={"id": dot, "remaining": 0, "result": "passed"}).url is None
+    clone = JobRestartV1(body={"id": 10, "result": {"10": ".."}, "remaining": 0})
+    assert clone.url == "https://openqa.fedoraproject.org/tests/10", "the original job, not /tests/.."
 
 
 def test_every_topic_and_shape_is_typed():

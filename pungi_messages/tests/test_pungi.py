@@ -88,6 +88,13 @@ def test_phases_and_images():
         "https://kojipkgs.fedoraproject.org/compose/rawhide/Fedora-24-20151208.n.7/compose/Server/i386/iso/"
         "Fedora-24-20151208.n.7-Server-i386-dvd1.iso"
     )
+    escaping = sample(CreateisoImageDoneV1, "rawhide-server-dvd-x86_64").body
+    escaping["file"] = escaping["file"].replace("/Server/", "/Server/../../../")
+    assert CreateisoImageDoneV1(body=escaping).url == RAWHIDE, "the compose, never a folder above it"
+    escaping["file"] = escaping["file"].replace("/../../../", "/a b#?\ud800/")
+    assert CreateisoImageDoneV1(body=escaping).url == (
+        RAWHIDE + "/Server/a%20b%23%3F%3F/x86_64/iso/Fedora-Server-dvd-x86_64-Rawhide-20241105.n.0.iso"
+    )
     failed = sample(CreateisoImageFailV1, "rawhide-server-dvd-ppc64le")
     assert failed.summary.startswith("Fedora-Rawhide-20241105.n.0 failed to create the Server ppc64le ISO ")
     assert failed.url == RAWHIDE, "a failed image is removed: the compose is linked"
@@ -135,7 +142,7 @@ def test_fail_to_start_has_no_compose():
         ),
         ("https://example.org/composes/a b/é?#", "https://example.org/composes/a%20b/%C3%A9?#"),
         ("https://example.org/already%20escaped", "https://example.org/already%20escaped"),
-        ("https://example.org/\ud800", "https://example.org/%ED%A0%80"),
+        ("https://example.org/\ud800", "https://example.org/%3F"),
         ("/mnt/koji/compose/rawhide/X/compose", None),
         ("ftp://example.org/compose", None),
         ("https://", None),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fedora_bus_schemas_core import SchemaMessage
+from fedora_bus_schemas_core import SchemaMessage, urls
 from fedora_bus_schemas_core.access import dig, items, mapping, optional_text, text
 from fedora_bus_schemas_core.text import join_words, sentence_start
 
@@ -95,7 +95,7 @@ class CIMessage(SchemaMessage):
     @property
     def run_url(self) -> str | None:
         """The run's page, if the body gives an https URL."""
-        return _https(text(self.body, "run", "url"))
+        return urls.web(text(self.body, "run", "url"))
 
     @property
     def artifact_label(self) -> str:
@@ -162,10 +162,6 @@ class CIMessage(SchemaMessage):
             ("Note", text(self.body, "note") or text(self.body, "test", "note")),
             ("Spec version", self.spec_version or ""),
         ]
-
-
-def _https(value: str) -> str | None:
-    return value if value.startswith("https://") else None
 
 
 def _systems(value: Any) -> str:

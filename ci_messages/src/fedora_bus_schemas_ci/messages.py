@@ -7,17 +7,18 @@ registered explicitly in ``pyproject.toml`` (a test checks the two agree).
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
+from fedora_bus_schemas_core import urls
 from fedora_bus_schemas_core.access import flag, items, text, unique_sorted
 from fedora_bus_schemas_core.nvr import package_name
-from fedora_bus_schemas_core.subjects import BODHI_UPDATE_URL
+from fedora_bus_schemas_core.subjects import bodhi_update_url
 
 from .base import CIMessage
 from .topics import TOPICS, Topic
 
-KOJI_TASK_URL = "https://koji.fedoraproject.org/koji/taskinfo?taskID={}"
-MBS_BUILD_URL = "https://mbs.fedoraproject.org/module-build-service/1/module-builds/{}"
+KOJI_TASK_URL = "https://koji.fedoraproject.org/koji/taskinfo"
+MBS_BUILDS_URL = "https://mbs.fedoraproject.org/module-build-service/1/module-builds"
 #: dist-git's namespace of RPM packages.
 RPMS_NAMESPACE = "rpms"
 
@@ -42,7 +43,7 @@ class RpmBuildMessage(CIMessage):
         task = text(self.body, "artifact", "id")
         if not task or self._topic_parts[0] != "koji-build":
             return None  # Brew is internal to Red Hat
-        return KOJI_TASK_URL.format(quote(task, safe=""))
+        return urls.with_query(KOJI_TASK_URL, taskID=task)
 
     @property
     def packages(self) -> list[str]:
@@ -55,7 +56,10 @@ class PullRequestMessage(CIMessage):
     @property
     def repository_path(self) -> str:
         """``rpms/python-requests`` from the repository URL."""
-        return urlsplit(text(self.body, "artifact", "repository")).path.strip("/")
+        try:
+            return urlsplit(text(self.body, "artifact", "repository")).path.strip("/")
+        except ValueError:  # e.g. an unbalanced IPv6 bracket
+            return ""
 
     @property
     def artifact_label(self) -> str:
@@ -65,11 +69,8 @@ class PullRequestMessage(CIMessage):
 
     @property
     def artifact_url(self) -> str | None:
-        repository = text(self.body, "artifact", "repository").rstrip("/")
-        number = text(self.body, "artifact", "id")
-        if not repository.startswith("https://") or not number:
-            return None
-        return f"{repository}/pull-request/{quote(number, safe='')}"
+        repository = urls.web(text(self.body, "artifact", "repository"))
+        return urls.join(repository, "pull-request", text(self.body, "artifact", "id"))
 
     @property
     def packages(self) -> list[str]:
@@ -91,7 +92,7 @@ class FedoraUpdateMessage(CIMessage):
 
     @property
     def artifact_url(self) -> str | None:
-        return BODHI_UPDATE_URL.format(quote(self.alias, safe="")) if self.alias else None
+        return bodhi_update_url(self.alias)
 
     @property
     def packages(self) -> list[str]:
@@ -122,10 +123,9 @@ class ModuleBuildMessage(CIMessage):
 
     @property
     def artifact_url(self) -> str | None:
-        build = text(self.body, "artifact", "id")
-        if not build or self._topic_parts[0] != "fedora-module":
+        if self._topic_parts[0] != "fedora-module":
             return None
-        return MBS_BUILD_URL.format(quote(build, safe=""))
+        return urls.join(MBS_BUILDS_URL, text(self.body, "artifact", "id"))
 
     @property
     def modules(self) -> list[str]:
@@ -157,8 +157,7 @@ class UncontrolledBuildMessage(CIMessage):
 
     @property
     def artifact_url(self) -> str | None:
-        url = text(self.body, "artifact", "url")
-        return url if url.startswith("https://") else None
+        return urls.web(text(self.body, "artifact", "url"))
 
 
 class ProductBuildMessage(CIMessage):

@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from fedora_bus_schemas_core import SchemaMessage
+from fedora_bus_schemas_core import SchemaMessage, urls
 from fedora_bus_schemas_core.access import dig, items, mapping, optional_text, text, texts, unique_sorted
+from fedora_bus_schemas_core.pages import anitya_project_url
 from fedora_bus_schemas_core.text import join_words
 
 #: The distribution whose mappings name Fedora packages, as the-new-hotness compares it (Anitya
 #: compares distribution names without case).
 FEDORA = "fedora"
-PROJECT_URL = "https://release-monitoring.org/project/{}/"
-BUG_URL = "https://bugzilla.redhat.com/show_bug.cgi?id={}"
+BUG_URL = "https://bugzilla.redhat.com/show_bug.cgi"
 #: The bug id the-new-hotness sends when the package's monitoring configuration turns bugs off.
 NO_BUG = -1
 
@@ -78,7 +78,7 @@ class HotnessMessage(SchemaMessage):
     @property
     def project_url(self) -> str | None:
         """The project's page on release-monitoring.org."""
-        return PROJECT_URL.format(self.project_id) if self.project_id is not None else None
+        return anitya_project_url(self.project_id)
 
     @property
     def upstream_versions(self) -> list[str]:
@@ -165,7 +165,7 @@ class UpdateBugFile(HotnessMessage):
 
     @property
     def bug_url(self) -> str | None:
-        return BUG_URL.format(self.bug_id) if self.bug_id is not None else None
+        return urls.with_query(BUG_URL, id=self.bug_id) if self.bug_id is not None else None
 
     @property
     def package(self) -> str | None:

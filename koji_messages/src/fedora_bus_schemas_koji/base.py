@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Mapping
 from typing import Any
-from urllib.parse import quote
 
 from fedora_bus_schemas_core import SchemaMessage, urls
 from fedora_bus_schemas_core.access import (
@@ -165,18 +164,18 @@ class KojiMessage(SchemaMessage):
     def base_url(self) -> str | None:
         """The hub's web address: the body's ``base_url`` when it is an https URL; Fedora's
         primary hub for bodies of the primary instance sent before the plugin added it."""
-        value = text(self.body, "base_url").rstrip("/")
-        if value.startswith("https://") and len(value) > len("https://"):
-            return value
-        if not value and self.instance in ("", PRIMARY):
-            return FEDORA_KOJI
-        return None
+        value = text(self.body, "base_url")
+        if not value:
+            return FEDORA_KOJI if self.instance in ("", PRIMARY) else None
+        hub = urls.web(value)
+        # Pages are added to the address: one with a query or a fragment cannot take them.
+        return hub.rstrip("/") if hub and "?" not in hub and "#" not in hub else None
 
     @property
     def files_base_url(self) -> str | None:
         """Where the files of task results are served (``.../work``), or None when not sent."""
-        value = text(self.body, "files_base_url").rstrip("/")
-        return value if value.startswith(("https://", "http://")) else None
+        served = urls.web(text(self.body, "files_base_url"), schemes=("https", "http"))
+        return served.rstrip("/") if served else None
 
     def _page(self, page: str, **query: Any) -> str | None:
         """A page of the hub's web interface, with the query values quoted."""
@@ -200,10 +199,9 @@ class KojiMessage(SchemaMessage):
         return self._page("taginfo", tagID=self.tag) if self.tag else None
 
     def _file_url(self, path: str) -> str:
-        """The URL of a task result file: each path segment quoted, under ``files_base_url``."""
-        quoted = "/".join(quote(urls.encodable(segment), safe="") for segment in path.strip().split("/"))
-        base = self.files_base_url
-        return f"{base}/{quoted}" if base else path.strip()
+        """The URL of a task result file under ``files_base_url``, each path segment quoted; the
+        path as it is when there is no such URL (no base, or ``.`` and ``..`` segments)."""
+        return urls.join(self.files_base_url, path.strip(), slashes=True) or path.strip()
 
     def _instance_note(self) -> str:
         """`` on the s390 Koji hub`` for messages of a secondary hub; nothing for the primary one."""

@@ -8,22 +8,12 @@ instance a message links to is read from the received topic.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
-from fedora_bus_schemas_core import SchemaMessage
+from fedora_bus_schemas_core import SchemaMessage, urls
 
 OPENQA_URL = "https://openqa.fedoraproject.org"
 OPENQA_STAGING_URL = "https://openqa.stg.fedoraproject.org"
 #: The environment part of a staging topic (``org.fedoraproject.stg.openqa.job.done``).
 STAGING = "stg"
-
-
-def segment(value: str) -> str:
-    """``value`` as one URL path segment (or fragment): nothing in it can end the segment.
-
-    Lone surrogates, which JSON can carry but UTF-8 cannot, are escaped too (never an error).
-    """
-    return quote(value, safe="", errors="surrogatepass")
 
 
 class OpenQAMessage(SchemaMessage):
@@ -38,7 +28,9 @@ class OpenQAMessage(SchemaMessage):
         topic = self.topic if isinstance(self.topic, str) else ""
         return OPENQA_STAGING_URL if STAGING in topic.split(".") else OPENQA_URL
 
-    def page(self, *path: str, anchor: str = "") -> str:
-        """The address of a page on the instance, from path segments taken from the message."""
-        address = "/".join([self.instance_url, *(segment(part) for part in path)])
-        return f"{address}#{segment(anchor)}" if anchor else address
+    def page(self, *path: str, anchor: str = "") -> str | None:
+        """The address of a page on the instance, from path segments taken from the message (each
+        quoted), at ``anchor``; None when a segment cannot name a page (empty, ``.``, ``..``)."""
+        address = urls.join(self.instance_url, *path)
+        fragment = urls.segment(anchor) if anchor else None
+        return f"{address}#{fragment}" if address and fragment else address

@@ -69,8 +69,7 @@ class JobMessage(OpenQAMessage):
     @property
     def url(self) -> str | None:
         """The job's page on the openQA instance that sent the message."""
-        job_id = self._id()
-        return self.page("tests", job_id) if job_id else None
+        return self.page("tests", self._id())
 
     @property
     def packages(self) -> list[str]:
@@ -170,7 +169,7 @@ class _CloneMessage(JobMessage):
     def url(self) -> str | None:
         """The page of the new job (the original job's page when the new one is unknown)."""
         new = self.new_jobs
-        return self.page("tests", new[0]) if new else super().url
+        return (self.page("tests", new[0]) if new else None) or super().url
 
     def details(self) -> list[tuple[str, str]]:
         return [

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import quote
 
-from fedora_bus_schemas_core import SchemaMessage
+from fedora_bus_schemas_core import SchemaMessage, urls
 from fedora_bus_schemas_core.access import text
 
-#: Characters of a URL that are left as they are when it is made safe: the delimiters, and ``%``
-#: so that an address that is already escaped is not escaped twice.
-URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+
+def _collapsed(path: str) -> str:
+    """``path`` without empty segments: ``//`` made ``/``, no ``/`` at either end."""
+    return re.sub("/{2,}", "/", path).strip("/")
 
 
 def public_url(location: str, *path: str) -> str | None:
     """``location`` as an https address (``http://`` upgraded, ``//`` in the path collapsed),
-    followed by ``path``; None for a location that is not a web address (a local path).
+    followed by ``path`` (quoted, its ``/`` kept); None for a location that is not a web address
+    (a local path), or a ``path`` that is empty or leaves its folder (``.`` and ``..`` segments).
 
     Spaces and other characters that cannot stand in a URL (lone surrogates included) are escaped.
     """
@@ -30,9 +31,8 @@ def public_url(location: str, *path: str) -> str | None:
     if scheme not in ("http", "https") or not rest:
         return None
     host, _, tail = rest.partition("/")
-    parts = [part for part in (tail, *path) if part]
-    address = "/".join([f"https://{host}", *(re.sub("/{2,}", "/", part).strip("/") for part in parts)])
-    return quote(address, safe=URL_SAFE, errors="surrogatepass")
+    address = urls.web("/".join([f"https://{host}", _collapsed(tail)]).rstrip("/"))
+    return urls.join(address, *map(_collapsed, path), slashes=True) if path else address
 
 
 class PungiMessage(SchemaMessage):

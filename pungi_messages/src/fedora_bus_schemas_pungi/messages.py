@@ -124,7 +124,7 @@ class CreateisoImageDoneV1(_ImageMessage):
     def url(self) -> str | None:
         """The published image, when its place in the compose is known; else the compose."""
         inside = self._relative_to_compose(self._file())
-        return public_url(self._location(), inside) if inside else super().url
+        return (public_url(self._location(), inside) if inside else None) or super().url
 
 
 class CreateisoImageFailV1(_ImageMessage):
