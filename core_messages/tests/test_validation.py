@@ -55,6 +55,17 @@ def test_broken_schema_raises_schema_error_like_jsonschema():
         CompiledSchema(broken)
 
 
+def test_a_remote_reference_is_never_fetched(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("a reference was fetched")
+
+    monkeypatch.setattr("urllib.request.urlopen", no_network)
+    remote = {"$schema": "http://json-schema.org/draft-07/schema#", "$ref": "https://example.org/x.json"}
+    with pytest.raises(Exception, match=r"https://example\.org/x\.json") as raised:
+        CompiledSchema(remote)
+    assert not isinstance(raised.value, AssertionError)
+
+
 def test_message_validator_checks_headers_then_body():
     validator = MessageValidator([{"type": "object"}, {"type": "object"}], [SCHEMA])
     with pytest.raises(jsonschema.ValidationError, match="is not of type 'object'"):

@@ -21,6 +21,10 @@ except ImportError:  # pragma: no cover - distributions without the Rust wheel s
     jsonschema_rs = None
 
 
+def _refuse_to_fetch(uri: str) -> Any:
+    raise ValueError(f"schemas are self-contained: {uri} is not fetched")
+
+
 class CompiledSchema:
     """One schema, checked against its metaschema and compiled once.
 
@@ -40,10 +44,11 @@ class CompiledSchema:
         self._is_valid: Callable[[Any], bool] = self._exact_unchecked.is_valid
         if jsonschema_rs is not None:
             # Formats are annotations for fedora-messaging (no format checker), and no reference
-            # may ever be fetched from the network.
+            # may ever be fetched from the network (a retriever that refuses: jsonschema-rs 0.34,
+            # the last release for Python 3.9, has no ``offline`` switch).
             try:
                 self._is_valid = jsonschema_rs.validator_for(
-                    schema, validate_formats=False, offline=True
+                    schema, validate_formats=False, retriever=_refuse_to_fetch
                 ).is_valid
             except jsonschema_rs.ValidationError:
                 validator_class.check_schema(schema)  # jsonschema's SchemaError when it agrees
