@@ -9,7 +9,7 @@ from importlib import metadata
 from fedora_messaging import message as fm_message
 from fedora_messaging.message import SEVERITIES
 
-from fedora_bus_schemas_core import registry
+from fedora_bus_schemas_core import conflicts, registry
 from fedora_bus_schemas_core.message import SchemaMessage
 
 from .conftest import SCHEMAS
@@ -72,7 +72,7 @@ def test_every_class_in_the_package_is_registered(schema):
 
 
 def test_no_schema_name_is_registered_twice():
-    assert registry.conflicts() == {}
+    assert conflicts.conflicts() == {}
 
 
 def test_distribution_of_each_schema_is_installed(schema):

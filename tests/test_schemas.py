@@ -95,3 +95,9 @@ def test_generated_schema_files_are_current():
 
 def test_schema_file_says_it_is_generated(schema):
     assert "fedora-bus-schemas bundle" in schema.cls.body_schema["$comment"]
+
+
+def test_a_subclass_elsewhere_keeps_the_schema_of_the_class_naming_it(schema):
+    """A consumer's subclass, in its own module, validates against the parent's shipped schema."""
+    subclass = type("ConsumersSubclass", (schema.cls,), {"__module__": "consumer_app.messages"})
+    assert subclass.body_schema is schema.cls.body_schema

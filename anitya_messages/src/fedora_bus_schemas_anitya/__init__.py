@@ -46,4 +46,4 @@ __all__ = [
     "__version__",
 ]
 
-warn_about_conflicts("fedora-bus-schemas-anitya")
+warn_about_conflicts("fedora-bus-schemas-anitya", "anitya-schema", "anitya_schema")

@@ -36,7 +36,7 @@ ANITYA_AGENT = "anitya"
 #: The distribution whose mappings are Fedora packages (Anitya compares names without case).
 FEDORA = "fedora"
 #: fedmsg-era agents: Fedora OpenID URLs such as ``http://ralph.id.fedoraproject.org/``.
-OPENID = re.compile(r"^https?://(?P<name>[\w.-]+)\.id\.fedoraproject\.org/?$")
+OPENID = r"^https?://(?P<name>[\w.-]+)\.id\.fedoraproject\.org/?$"
 FEDORA_EMAIL = "@fedoraproject.org"
 
 #: How many versions a sentence names before it counts them.
@@ -46,7 +46,7 @@ VERSIONS_NAMED = 5
 def agent_label(agent: str) -> str:
     """The agent as people know them: Fedora OpenID URLs (fedmsg era) and ``<name>@fedoraproject.org``
     addresses shortened to the Fedora account name; anything else as it is."""
-    found = OPENID.match(agent)
+    found = re.match(OPENID, agent)
     if found:
         return found.group("name")
     if agent.lower().endswith(FEDORA_EMAIL) and len(agent) > len(FEDORA_EMAIL):

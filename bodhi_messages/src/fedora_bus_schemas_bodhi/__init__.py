@@ -73,4 +73,4 @@ __all__ = [
     "__version__",
 ]
 
-warn_about_conflicts("fedora-bus-schemas-bodhi")
+warn_about_conflicts("fedora-bus-schemas-bodhi", "bodhi-messages", "bodhi")

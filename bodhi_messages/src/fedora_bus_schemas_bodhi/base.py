@@ -17,7 +17,7 @@ OVERRIDES_URL = BODHI_URL + "/overrides/"
 COMPOSES_URL = BODHI_URL + "/composes/"
 
 #: An @mention in comment text, as Bodhi's Markdown renderer recognises it (bodhi.server.MENTION_RE).
-MENTION = re.compile(r"(?<!\S)@([\w-]+)")
+MENTION = r"(?<!\S)@([\w-]+)"
 
 #: Build content type -> the message property that lists its names.
 CONTENT_PROPERTIES = {
@@ -38,7 +38,7 @@ def mentions(value: Any) -> list[str]:
     """Usernames @mentioned in a comment text (trailing dashes are punctuation, not names)."""
     if not isinstance(value, str):
         return []
-    return [name.rstrip("-") for name in MENTION.findall(value) if name.rstrip("-")]
+    return [name.rstrip("-") for name in re.findall(MENTION, value) if name.rstrip("-")]
 
 
 def signed(value: int) -> str:

@@ -21,12 +21,12 @@ from .base import (
     name_of,
 )
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_DATE = r"^\d{4}-\d{2}-\d{2}"
 
 
 def _day(value: str) -> str:
     """The date part of Bodhi's ``YYYY-MM-DD HH:MM:SS``, or the value as it is."""
-    match = _DATE.match(value)
+    match = re.match(_DATE, value)
     return match.group(0) if match else value
 
 

@@ -354,7 +354,7 @@ class UpdateRequirementsMetStableV1(UpdateMessage):
         return f"{self._update_subject()} meets the requirements to be pushed to stable"
 
 
-_HASH_SUFFIX = re.compile(r"-[0-9a-f]{40}$")
+_HASH_SUFFIX = r"-[0-9a-f]{40}$"
 
 
 class _ReadyForTestingMessage(UpdateMessage):
@@ -398,7 +398,7 @@ class UpdateReadyForTestingV1(_ReadyForTestingMessage):
         alias = super()._alias()
         if alias:
             return alias
-        return _HASH_SUFFIX.sub("", text(self.body, "artifact", "id"))
+        return re.sub(_HASH_SUFFIX, "", text(self.body, "artifact", "id"))
 
     def _builds(self) -> list[tuple[str, str]]:
         return super()._builds() or [

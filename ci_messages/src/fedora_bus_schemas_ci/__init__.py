@@ -6,8 +6,6 @@ fedora-messaging's plain `Message` (openQA) or through Jenkins, so consumers tur
 into these classes with :func:`fedora_bus_schemas_core.as_typed`.
 """
 
-from fedora_bus_schemas_core import warn_about_conflicts
-
 from .base import CIMessage
 from .messages import (
     ARTIFACT_CLASSES,
@@ -44,5 +42,3 @@ __all__ = [
     "__version__",
     *TOPIC_CLASSES,
 ]
-
-warn_about_conflicts("fedora-bus-schemas-ci")

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
-from . import __version__, asyncapi, bundle, registry, samples, tap
+from . import __version__, asyncapi, bundle, conflicts, registry, samples, tap
 from .checks import Outcome, check_message, report, verdicts
 from .inputs import read_records
 
@@ -87,9 +87,9 @@ def _run_list(args: argparse.Namespace, out: TextIO) -> int:
         }
         for name, schema in registry.registered().items()
     ]
-    conflicts = registry.conflicts()
+    clashes = conflicts.conflicts()
     if args.json:
-        json.dump({"schemas": rows, "conflicts": conflicts}, out, indent=2)
+        json.dump({"schemas": rows, "conflicts": clashes}, out, indent=2)
         out.write("\n")
         return 0
     headings = {"topic": "TOPIC", "schema_name": "SCHEMA NAME", "class": "CLASS", "distribution": "PACKAGE"}
@@ -104,7 +104,7 @@ def _run_list(args: argparse.Namespace, out: TextIO) -> int:
     widths = {key: max(len(str(row[key])) for row in table) for key in headings}
     for row in table:
         out.write("  ".join(f"{row[key]:<{widths[key]}}" for key in headings).rstrip() + "\n")
-    for name, owners in conflicts.items():
+    for name, owners in clashes.items():
         out.write(f"warning: schema name {name} is registered by {', '.join(owners)}; only one is used\n")
     return 0
 

@@ -24,7 +24,13 @@ class ShippedSchema:
     """
 
     def __get__(self, instance: object, owner: type[SchemaMessage]) -> dict[str, Any]:
-        return resources.load_schema(owner.__module__, owner.schema_name)
+        # The class that names the schema ships it, in its own package: a subclass elsewhere (a
+        # consumer's, say) that keeps the name keeps the schema.
+        for cls in owner.__mro__:
+            schema_name = cls.__dict__.get("schema_name")
+            if schema_name:
+                return resources.load_schema(cls.__module__, schema_name)
+        return Message.body_schema  # abstract bases: fedora-messaging's default
 
 
 class SchemaMessage(Message):
@@ -42,10 +48,8 @@ class SchemaMessage(Message):
     #: Environment prefix the app publishes under in production (``topic_prefix``).
     topic_prefix: ClassVar[str] = "org.fedoraproject.prod."
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if "schema_name" in cls.__dict__ and cls.schema_name:
-            cls.body_schema = ShippedSchema()  # type: ignore[assignment]
+    #: ``schemas/<schema_name>.json`` of the package of the class that sets ``schema_name``.
+    body_schema = ShippedSchema()  # type: ignore[assignment]
 
     def validate(self) -> None:
         """Validate headers and body exactly as ``Message.validate`` does, with cached validators.

@@ -8,19 +8,22 @@ from collections.abc import Sequence
 #: Longest summary a notification line should carry; longer free text is shortened.
 SUMMARY_WIDTH = 200
 
+# Patterns are kept as text and compiled at first use (re caches them): importing a package, as
+# fedora-messaging's entry-point scan does, must cost as little as possible.
+
 #: Terminal escape sequences, whole: CSI (``ESC [`` or the C1 byte) parameters and final byte;
 #: OSC, DCS, SOS, PM and APC strings up to their terminator; other ``ESC`` sequences. Each part is a
 #: run of one character class, so matching takes linear time whatever the input.
-_ESCAPES = re.compile(
+_ESCAPES = (
     "(?:\x1b\\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
     "|(?:\x1b[]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)?"
     "|\x1b[\x20-\x2f]*[\x30-\x7e]?"
 )
 #: Characters that end a line in a terminal or a text widget, besides the newline.
-_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAKS = "\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"
 #: Other control characters (tab and newline aside), and the bidirectional embeddings, overrides
 #: and isolates that make the rest of a line display in another order than it is read.
-_CONTROLS = re.compile("[\x00-\x08\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = "[\x00-\x08\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 def printable(value: str) -> str:
@@ -31,7 +34,7 @@ def printable(value: str) -> str:
     bells or text reversed by bidirectional overrides from it. Line breaks of every kind become
     newlines; tabs are kept.
     """
-    return _CONTROLS.sub("", _LINE_BREAKS.sub("\n", _ESCAPES.sub("", value)))
+    return re.sub(_CONTROLS, "", re.sub(_LINE_BREAKS, "\n", re.sub(_ESCAPES, "", value)))
 
 
 def truncate(value: str, width: int = SUMMARY_WIDTH, placeholder: str = "…") -> str:

@@ -16,10 +16,10 @@ from fedora_messaging.schema_utils import user_avatar_url
 #: (they give the URL its structure) and ``%`` (escapes already there).
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 #: A ``%`` that does not start an escape.
-_STRAY_PERCENT = re.compile("%(?![0-9A-Fa-f]{2})")
+_STRAY_PERCENT = "%(?![0-9A-Fa-f]{2})"
 #: A lone surrogate (JSON can carry one, UTF-8 cannot): written ``%3F``, as :func:`segment` writes it,
 #: never a bare ``?`` that would start a query.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = "[\ud800-\udfff]"
 #: Path segments a browser resolves away (``/a/../b`` is ``/b``), encoded or not: no link can name them.
 _DOT_SEGMENTS = frozenset({".", ".."})
 
@@ -79,7 +79,7 @@ def web(value: object, schemes: tuple[str, ...] = ("https",)) -> str | None:
     """
     if not isinstance(value, str):
         return None
-    url = _STRAY_PERCENT.sub("%25", quote(_SURROGATE.sub("%3F", value.strip()), safe=_URL_SAFE))
+    url = re.sub(_STRAY_PERCENT, "%25", quote(re.sub(_SURROGATE, "%3F", value.strip()), safe=_URL_SAFE))
     head, hash_mark, fragment = url.partition("#")
     url = head + hash_mark + fragment.replace("#", "%23")
     try:

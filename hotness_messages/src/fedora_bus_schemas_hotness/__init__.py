@@ -15,4 +15,6 @@ from .messages import HotnessMessage, UpdateBugFile, UpdateDrop
 __version__ = "0.1.0"
 __all__ = ["HotnessMessage", "UpdateBugFile", "UpdateDrop", "__version__"]
 
-warn_about_conflicts("fedora-bus-schemas-hotness")
+warn_about_conflicts(
+    "fedora-bus-schemas-hotness", "fedora-messaging-the-new-hotness-schema", "hotness_schema"
+)

@@ -32,4 +32,6 @@ __all__ = [
     "__version__",
 ]
 
-warn_about_conflicts("fedora-bus-schemas-koji")
+warn_about_conflicts(
+    "fedora-bus-schemas-koji", "koji-fedoramessaging-messages", "koji_fedoramessaging_messages"
+)

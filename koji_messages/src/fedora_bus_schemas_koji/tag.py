@@ -13,18 +13,18 @@ from fedora_bus_schemas_core.access import optional_text, text
 from .base import BuildMessage, opening
 
 #: Mass rebuild tags (``f41-rebuild``): their flood of messages goes out at the lowest priority.
-MASS_REBUILD_TAG = re.compile(r"^f\d+-rebuild$")
+MASS_REBUILD_TAG = r"^f\d+-rebuild$"
 #: ELN tags (``eln``, ``eln-build``...).
-ELN_TAG = re.compile(r"^eln(-.*)?$")
+ELN_TAG = r"^eln(-.*)?$"
 #: AMQP priorities upstream's tag classes set (https://pagure.io/fedora-infrastructure/issue/10899).
 MASS_REBUILD_PRIORITY, ELN_PRIORITY, DEFAULT_PRIORITY = 0, 1, 2
 
 
 def tag_priority(tag: str) -> int:
     """The AMQP priority of a tag message: 0 for mass rebuild tags, 1 for ELN tags, 2 otherwise."""
-    if MASS_REBUILD_TAG.match(tag):
+    if re.match(MASS_REBUILD_TAG, tag):
         return MASS_REBUILD_PRIORITY
-    if ELN_TAG.match(tag):
+    if re.match(ELN_TAG, tag):
         return ELN_PRIORITY
     return DEFAULT_PRIORITY
 
@@ -60,12 +60,12 @@ class TagMessage(BuildMessage):
     @property
     def is_mass_rebuild(self) -> bool:
         """True for a mass rebuild tag (``f41-rebuild``)."""
-        return MASS_REBUILD_TAG.match(self.tag) is not None
+        return re.match(MASS_REBUILD_TAG, self.tag) is not None
 
     @property
     def is_eln(self) -> bool:
         """True for an ELN tag."""
-        return ELN_TAG.match(self.tag) is not None
+        return re.match(ELN_TAG, self.tag) is not None
 
     @property
     def agent_name(self) -> str | None:

@@ -6,8 +6,6 @@ openQA publishes with fedora-messaging's plain ``Message`` (schema header ``base
 
 from __future__ import annotations
 
-from fedora_bus_schemas_core import warn_about_conflicts
-
 from .base import OpenQAMessage
 from .comments import CommentCreateV1, CommentDeleteV1, CommentMessage, CommentUpdateV1
 from .jobs import (
@@ -38,5 +36,3 @@ __all__ = [
     "OpenQAMessage",
     "__version__",
 ]
-
-warn_about_conflicts("fedora-bus-schemas-openqa")

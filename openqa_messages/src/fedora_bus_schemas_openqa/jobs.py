@@ -19,7 +19,7 @@ from .base import OpenQAMessage
 #: Settings that list the NVRs of the update a job tests (``ADVISORY_NVRS_1``, ``_2``...: chunks of
 #: 20; one ``ADVISORY_NVRS`` in older jobs). Bodies carry them only for jobs created through
 #: ``POST /api/v1/jobs`` (clones), which echoes every setting.
-ADVISORY_NVRS = re.compile(r"^ADVISORY_NVRS(_[0-9]+)?$")
+ADVISORY_NVRS = r"^ADVISORY_NVRS(_[0-9]+)?$"
 
 #: How a sentence says a job ended with each result openQA knows.
 RESULT_PHRASES = {
@@ -78,7 +78,7 @@ class JobMessage(OpenQAMessage):
         return unique_sorted(
             package_name(nvr)
             for key, value in body.items()
-            if isinstance(key, str) and ADVISORY_NVRS.match(key) and isinstance(value, str)
+            if isinstance(key, str) and re.match(ADVISORY_NVRS, key) and isinstance(value, str)
             for nvr in value.split()
         )
 

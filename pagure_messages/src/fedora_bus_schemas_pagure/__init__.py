@@ -124,4 +124,4 @@ __all__ = [
     "__version__",
 ]
 
-warn_about_conflicts("fedora-bus-schemas-pagure")
+warn_about_conflicts("fedora-bus-schemas-pagure", "pagure-messages", "pagure_messages")

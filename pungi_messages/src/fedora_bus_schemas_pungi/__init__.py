@@ -6,8 +6,6 @@ Pungi publishes with fedora-messaging's plain ``Message`` (schema header ``base.
 
 from __future__ import annotations
 
-from fedora_bus_schemas_core import warn_about_conflicts
-
 from .base import PungiMessage
 from .messages import (
     CreateisoImageDoneV1,
@@ -35,5 +33,3 @@ __all__ = [
     "StatusChangeV1",
     "__version__",
 ]
-
-warn_about_conflicts("fedora-bus-schemas-pungi")
