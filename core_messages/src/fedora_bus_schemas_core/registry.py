@@ -55,6 +55,8 @@ class RegisteredSchema(NamedTuple):
 def registered() -> dict[str, RegisteredSchema]:
     """Every installed class of the collection, by schema name, sorted by name."""
     found: dict[str, RegisteredSchema] = {}
+    # (name, version) per distribution: each read parses its metadata file, so read it once.
+    releases: dict[int, tuple[str, str]] = {}
     for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
         if entry_point.name in found:
             continue
@@ -69,11 +71,12 @@ def registered() -> dict[str, RegisteredSchema]:
             continue
         if isinstance(cls, type) and issubclass(cls, SchemaMessage):
             dist = entry_point.dist
+            if dist is not None and id(dist) not in releases:
+                about = dist.metadata
+                releases[id(dist)] = (about["Name"], about["Version"])
+            distribution, version = releases.get(id(dist), ("", ""))
             found[entry_point.name] = RegisteredSchema(
-                name=entry_point.name,
-                cls=cls,
-                distribution=dist.name if dist else "",
-                version=dist.version if dist else "",
+                name=entry_point.name, cls=cls, distribution=distribution, version=version
             )
     return dict(sorted(found.items()))
 

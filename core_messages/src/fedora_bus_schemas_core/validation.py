@@ -101,9 +101,39 @@ class MessageValidator:
             compiled.validate(body)
 
 
+#: Keywords that only annotate: a schema with nothing else asserts just its ``type``.
+ANNOTATIONS = frozenset({"$schema", "$id", "title", "description"})
+
+
 def _compile_unique(schemas: Iterable[Mapping[str, Any]]) -> list[CompiledSchema]:
+    """The schemas to check, in order, without those an earlier one already enforces.
+
+    A schema listed twice (a class that keeps the base headers schema) is checked once, and so is
+    fedora-messaging's base body schema (``"type": "object"`` alone) after a body schema whose top
+    level is an object too: when the earlier schema accepts, the later one does; when it rejects,
+    its error is the one raised. The errors stay exactly those of ``Message.validate``.
+    """
     unique: list[Mapping[str, Any]] = []
     for schema in schemas:
-        if not any(schema == seen for seen in unique):
-            unique.append(schema)
-    return [CompiledSchema(schema) for schema in unique]
+        if any(schema == seen or _only_type_of(schema, seen) for seen in unique):
+            continue
+        unique.append(schema)
+    return [_compiled(schema) for schema in unique]
+
+
+def _only_type_of(schema: Mapping[str, Any], earlier: Mapping[str, Any]) -> bool:
+    """True when ``schema`` asserts nothing but the top-level ``type`` that ``earlier`` asserts."""
+    return set(schema) - ANNOTATIONS == {"type"} and schema["type"] == earlier.get("type")
+
+
+#: Compiled schemas by the identity of the schema object: fedora-messaging's base headers and body
+#: schemas are shared by every class, and compiled once for all of them. The schema is kept with
+#: its compiled form, so its id is never reused while the entry exists.
+_COMPILED: dict[int, tuple[Mapping[str, Any], CompiledSchema]] = {}
+
+
+def _compiled(schema: Mapping[str, Any]) -> CompiledSchema:
+    known = _COMPILED.get(id(schema))
+    if known is None or known[0] is not schema:
+        known = _COMPILED[id(schema)] = (schema, CompiledSchema(schema))
+    return known[1]
