@@ -18,7 +18,7 @@ record beyond those first ones; the script prints it as a share of the floor's s
 non-zero when it is below the target (40%). The end-to-end share, fixed cost included, is printed
 too: on 20,000 records the fixed cost alone is about as much as the whole floor.
 
-    python benchmarks/cli_bulk.py [--records 20000] [--rounds 5] [--target 40]
+    python benchmarks/cli_bulk.py [--records 20000] [--rounds 10] [--target 40]
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def command(path: Path, expected: int) -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=20_000)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--target", type=float, default=40.0, help="minimum bulk speed share, in %%")
     args = parser.parse_args()
 
